@@ -1,0 +1,166 @@
+"""Render reports: YAML (default), JSON, JSON lines, CSV rows, and rich tables.
+
+YAML and JSON carry the same object: `yaml.safe_load(render_yaml(r)) ==
+json.loads(render_json(r))`. Strings that other YAML readers would take for
+booleans, nulls or numbers (`no`, `on`, `null`, `1e3`) are always quoted.
+No output can smuggle terminal escape sequences: control characters are
+escaped in YAML and JSON and shown as visible `\\xNN` text in tables, and
+document text is never read as rich markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import yaml
+
+from .model import Report
+
+# YAML 1.1 and 1.2 plain scalars that are not strings to some reader.
+_AMBIGUOUS = re.compile(
+    r"""^(?:[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?
+        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+        |0[xob][0-9a-fA-F_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?
+        |y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE
+        |on|On|ON|off|Off|OFF|null|Null|NULL|~|=|<<|\d{4}-\d\d?-\d\d?.*)$""",
+    re.X,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "'" if _AMBIGUOUS.match(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
+    flow = all(isinstance(v, (int, str)) and not isinstance(v, bool) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+
+
+def render_yaml(data: dict[str, Any] | list[dict[str, Any]]) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100000,
+    )
+
+
+def _escape_json_controls(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def render_json(data: dict[str, Any] | list[dict[str, Any]], indent: int | None = 2) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _escape_json_controls(text) + "\n"
+
+
+def render_jsonl_line(data: dict[str, Any]) -> str:
+    return render_json(data, indent=None)
+
+
+CSV_FIELDS = ("document", "kind", "text", "span_start", "span_end", "name", "titles", "roles",
+              "issuer", "subject", "section", "principle_kind", "value", "items", "target_kind")
+
+
+def csv_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per extracted item."""
+    doc = report.source.path
+    rows = []
+
+    def row(kind: str, text: str, span: tuple[int, int], **extra: Any) -> None:
+        base = dict.fromkeys(CSV_FIELDS, "")
+        base.update(document=doc, kind=kind, text=text, span_start=span[0], span_end=span[1])
+        base.update({k: "、".join(v) if isinstance(v, tuple) else (v or "") for k, v in extra.items()})
+        rows.append(base)
+
+    for a in report.attendees:
+        row("attendee", a.name, a.span, name=a.name, titles=a.titles, roles=a.roles)
+    for r in report.reporters:
+        row("reporter", r.name, r.span, name=r.name)
+    for q in report.requirements:
+        row("requirement", q.text, q.span, issuer=q.issuer, subject=q.subject, section=q.section)
+    for p in report.principles:
+        row("principle", p.text, p.span, principle_kind=p.kind, value=p.value, items=p.items)
+    for t in report.targets:
+        row("target", t.text, t.span, name=t.name, target_kind=t.kind)
+    for d in report.documents:
+        row("document", d.title, d.span)
+    for w in report.warnings:
+        row("warning", w.text, w.span, name=w.kind)
+    return rows
+
+
+def render_csv(reports: list[Report], header: bool = True) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    for report in reports:
+        for r in csv_rows(report):
+            writer.writerow({k: _CONTROL.sub(_visible, str(v)) for k, v in r.items()})
+    return out.getvalue()
+
+
+def _visible(m: re.Match[str]) -> str:
+    return f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}"
+
+
+def safe_text(text: Any) -> str:
+    """Text for a terminal: control and bidi characters shown as escapes."""
+    return _CONTROL.sub(_visible, "" if text is None else str(text))
+
+
+def render_table(report: Report, console) -> None:
+    """Rich output for people: a meeting panel, then one table per kind of item."""
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    m = report.meeting
+    lines = Text()
+    for label, value in (("title", m.title), ("name", m.name), ("kind", m.kind), ("date", m.date),
+                         ("time", m.time_of_day), ("location", m.location),
+                         ("source", f"{report.source.path} ({report.source.encoding}, "
+                                    f"{report.source.script}, {report.source.chars} chars)")):
+        if value:
+            lines.append(f"{label:>9}  ", style="bold")
+            lines.append(safe_text(value))
+            lines.append("\n")
+    console.print(Panel(lines.rstrip() or Text("(no meeting found)"), title="meeting", expand=True))
+
+    def table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        t = Table(title=f"{title} ({len(rows)})", show_lines=False, expand=True)
+        for c in columns:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*(Text(safe_text(v)) for v in r))
+        console.print(t)
+
+    table("attendees", ["name", "titles", "roles"],
+          [[a.name, "、".join(a.titles), "、".join(a.roles)] for a in report.attendees])
+    table("requirements", ["issuer", "requirement"],
+          [[q.issuer, q.text] for q in report.requirements])
+    table("principles", ["kind", "value"], [[p.kind, p.value] for p in report.principles])
+    table("targets", ["kind", "target"], [[t.kind, t.name] for t in report.targets])
+    table("documents", ["action", "document"], [[d.action, d.title] for d in report.documents])
+    table("reporters", ["name"], [[r.name] for r in report.reporters])
+    table("warnings", ["kind", "span", "text"],
+          [[w.kind, f"{w.span[0]}-{w.span[1]}", w.text] for w in report.warnings])
