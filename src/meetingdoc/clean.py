@@ -39,12 +39,19 @@ _EDGE_SPACE = re.compile(r"(?m)^ +| +$")
 _ASCII_PUNCT = re.compile(
     rf"(?<=[{_CJK}”’）》])[,:;!?]|[,:;!?](?=[{_CJK}“‘（《])"
     rf"|(?<=[{_CJK}])\.(?=[{_CJK}“]|$)"
-    rf"|\((?=[^()\n]{{0,40}}\))(?=[{_CJK}“])|(?<=[{_CJK}”。])\)"
-    ,
+    rf"|\((?=[^()\n]{{0,40}}\))(?=[{_CJK}“])|(?<=[{_CJK}”。])\)",
     re.M,
 )
-_FULLWIDTH_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。",
-                    "(": "（", ")": "）"}
+_FULLWIDTH_PUNCT = {
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "!": "！",
+    "?": "？",
+    ".": "。",
+    "(": "（",
+    ")": "）",
+}
 # 乱码的标志字符：问号、替换符、制表符、带圈数字、孤立的带调拉丁字母
 _GARBLE_MARK = rf"[?\ufffd\u2500-\u257f\u2460-\u24ff\u2488-\u249b\u00c0-\u00ff{_TONED}]"
 _GARBLED = re.compile(
@@ -81,7 +88,12 @@ _REPAIRS = (
         lambda m: _FULLWIDTH_PUNCT[m.group(0)],
         "made {n} ASCII punctuation marks between Chinese full-width",
     ),
-    ("ascii-quotes", _ASCII_QUOTES, lambda m: f"“{m.group(1)}”", "made {n} ASCII quote pairs full-width"),
+    (
+        "ascii-quotes",
+        _ASCII_QUOTES,
+        lambda m: f"“{m.group(1)}”",
+        "made {n} ASCII quote pairs full-width",
+    ),
 )
 
 

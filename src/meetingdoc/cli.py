@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import EXIT_FAILED, EXIT_OUTPUT, MeetingdocError
+from .errors import MeetingdocError
 from .render import safe_text
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -84,34 +84,76 @@ def main() -> None:
     """
 
 
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Worker processes for many inputs (default: the number of cores).",
+    )(func)
+
+
+def pattern_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--pattern",
+        "patterns",
+        multiple=True,
+        metavar="GLOB",
+        help="Which files to take from folders (repeatable; default: every format read).",
+    )(func)
+
+
 @main.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("file", metavar="FILE")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "table"]),
+    type=click.Choice(["yaml", "json", "jsonl", "csv", "table"]),
     default="yaml",
     show_default=True,
-    help="Output format: YAML or JSON for programs, table for people.",
+    help="yaml/json: the report object; jsonl: one object per line; csv: one row per "
+    "item; table: for people.",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", metavar="FILE", help="Write everything to FILE instead of stdout.")
+@click.option(
+    "--out",
+    "out_dir",
+    metavar="DIR",
+    help="Write one .yaml (.json with --format json) per input into DIR, mirroring folders.",
+)
+@pattern_option
+@jobs_option
+@click.option("--skip-existing", is_flag=True, help="With --out: skip inputs already written.")
 @encoding_option
 @dict_option
 @handle_errors
-def extract(file: str, fmt: str, output: str | None, encoding: str | None, user_dicts: tuple[str, ...]) -> None:
+def extract(
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    out_dir: str | None,
+    patterns: tuple[str, ...],
+    jobs: int | None,
+    skip_existing: bool,
+    encoding: str | None,
+    user_dicts: tuple[str, ...],
+) -> None:
     """Extract the meeting, attendees, requirements, principles, targets and
-    more from one report FILE (`-` reads standard input).
+    more from reports. INPUT is a file, a folder (read recursively), a glob,
+    or `-` for standard input.
 
     \b
     Example:
         meetingdoc extract examples/changwu_simplified.txt
-        meetingdoc extract --format json report.txt -o report.json
-        cat report.txt | meetingdoc extract -
+        meetingdoc extract --format table report.txt
+        cat report.txt | meetingdoc extract --format json -
+        meetingdoc extract reports/ --out results/ --jobs 2
+        meetingdoc extract 'crawl/**/*.html' --format jsonl > all.jsonl
     """
-    from .files import read_input, write_atomic
-    from .pipeline import Pipeline
-    from .render import render_json, render_table, render_yaml
+    from .runner import BatchSettings, run_extract
 
     if encoding:
         from .decode import normalise_encoding_name
@@ -120,24 +162,23 @@ def extract(file: str, fmt: str, output: str | None, encoding: str | None, user_
             normalise_encoding_name(encoding)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--encoding") from None
-    pipeline = Pipeline(user_dicts)
-    data = read_input(file)
-    report = pipeline.analyze_bytes(data, path=file, encoding=encoding)
-    if fmt == "table":
-        from rich.console import Console
-
-        if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                render_table(report, Console(file=fh, width=120, color_system=None))
-        else:
-            render_table(report, Console(soft_wrap=False))
-        return
-    text = render_yaml(report.to_dict()) if fmt == "yaml" else render_json(report.to_dict())
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if out_dir and output:
+        raise click.UsageError("use either -o FILE or --out DIR, not both")
+    if out_dir and fmt not in ("yaml", "json"):
+        raise click.UsageError("--out writes .yaml or .json files; use --format yaml or json")
+    if skip_existing and not out_dir:
+        raise click.UsageError("--skip-existing needs --out DIR")
+    settings = BatchSettings(
+        fmt=fmt,
+        output=output,
+        out_dir=out_dir,
+        patterns=patterns,
+        jobs=jobs,
+        skip_existing=skip_existing,
+        encoding=encoding,
+        user_dicts=user_dicts,
+    )
+    sys.exit(run_extract(inputs, settings))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,6 +27,10 @@ _DRY_QIAN = re.compile(r"乾(?=[淨净燥旱涸脆杯貨货枯癟瘪糧粮果])|
 class Converter:
     """One OpenCC converter per instance, built on first use."""
 
+    def __getstate__(self) -> dict:
+        # Tables are rebuilt in the receiving process; nothing else to carry.
+        return {}
+
     @cached_property
     def _opencc(self):
         from opencc import OpenCC

@@ -86,7 +86,9 @@ def decode_bytes(data: bytes, path: str = "-", encoding: str | None = None) -> D
         try:
             return Decoded(data.decode(name), name)
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"cannot decode as {name}: {exc.reason} at byte {exc.start}") from None
+            raise InputError(
+                path, f"cannot decode as {name}: {exc.reason} at byte {exc.start}"
+            ) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -114,17 +116,22 @@ def decode_bytes(data: bytes, path: str = "-", encoding: str | None = None) -> D
         candidates.sort(key=lambda c: (-c[0], c[1]))
         best_score, best_name, best_text = candidates[0]
         cjk = len(_CJK.findall(best_text))
-        if len(candidates) > 1 and cjk < 4 and candidates[1][0] == best_score:
-            raise InputError(path, "too short to tell the encoding; pass --encoding (e.g. gb18030 or big5)")
+        if len(candidates) > 1 and cjk < 4:
+            raise InputError(
+                path, "too short to tell the encoding; pass --encoding (e.g. gb18030 or big5)"
+            )
         if best_score > 0.3 or cjk >= 4:
             return Decoded(best_text, best_name)
     detected = _detect(data)
     if detected:
         return detected
     if len(data) < 16:
-        raise InputError(path, "too short to tell the encoding; pass --encoding (e.g. gb18030 or big5)")
+        raise InputError(
+            path, "too short to tell the encoding; pass --encoding (e.g. gb18030 or big5)"
+        )
     raise InputError(
-        path, f"not text in a known encoding (invalid UTF-8 at byte {utf8_error.start}); try --encoding"
+        path,
+        f"not text in a known encoding (invalid UTF-8 at byte {utf8_error.start}); try --encoding",
     )
 
 

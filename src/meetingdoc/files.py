@@ -13,6 +13,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError, OutputError
 
@@ -40,7 +41,9 @@ def read_input(path: str) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise InputError(path, "not a regular file (FIFO, socket or device)")
         if st.st_size > MAX_INPUT_BYTES:
-            raise InputError(path, f"too large ({st.st_size} bytes; the limit is {MAX_INPUT_BYTES})")
+            raise InputError(
+                path, f"too large ({st.st_size} bytes; the limit is {MAX_INPUT_BYTES})"
+            )
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
@@ -49,37 +52,60 @@ def read_input(path: str) -> bytes:
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write text as UTF-8 to path via a temporary file and a rename."""
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(str(path), "is a directory, not a file")
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputError(str(path), _reason(exc)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(str(path), _reason(exc)) from None
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with AtomicFile(path) as fh:
+        fh.write(text)
 
 
-def _umask() -> int:
+class AtomicFile:
+    """`with AtomicFile(path) as fh:` writes to a hidden temporary file beside
+    path and renames it into place only when the block ends without error."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.target = Path(path)
+        self.tmp: str | None = None
+        self.fh: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if self.target.is_dir():
+            raise OutputError(str(self.target), "is a directory, not a file")
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent
+            )
+        except OSError as exc:
+            raise OutputError(str(self.target), _reason(exc)) from None
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self.fh is not None and self.tmp is not None
+        try:
+            if exc_type is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if exc_type is None:
+                os.chmod(self.tmp, 0o666 & ~_UMASK)
+                os.replace(self.tmp, self.target)
+                return
+        except OSError as error:
+            _unlink(self.tmp)
+            raise OutputError(str(self.target), _reason(error)) from None
+        _unlink(self.tmp)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()

@@ -27,6 +27,10 @@ from .model import Report, Source, Term
 from .segment import Segmenter
 
 
+# Files read by a format reader; everything else is plain text.
+RICH_SUFFIXES = (".html", ".htm", ".shtml", ".docx", ".pdf")
+
+
 class Pipeline:
     """decode -> clean -> convert -> segment -> extract."""
 
@@ -34,11 +38,20 @@ class Pipeline:
         self.converter = Converter()
         self.segmenter = Segmenter(tuple(user_dictionaries))
 
-    def analyze_bytes(
-        self, data: bytes, path: str = "-", encoding: str | None = None, fmt: str = "text"
-    ) -> Report:
+    def analyze_bytes(self, data: bytes, path: str = "-", encoding: str | None = None) -> Report:
+        """Analyze a plain-text file's bytes (encoding detected unless given)."""
         decoded = decode_bytes(data, path, encoding)
-        return self.analyze_decoded(decoded, path, fmt)
+        return self.analyze_decoded(decoded, path)
+
+    def analyze_file(self, data: bytes, path: str = "-", encoding: str | None = None) -> Report:
+        """Analyze a file's bytes in the format its name says (.txt, .html, .docx, .pdf)."""
+        if not path.lower().endswith(RICH_SUFFIXES):
+            return self.analyze_bytes(data, path, encoding)
+        from .readers import format_for, read_text
+
+        fmt = format_for(path)
+        text, used = read_text(data, path, fmt, encoding)
+        return self.analyze(text, path=path, encoding=used, fmt=fmt)
 
     def analyze_decoded(self, decoded: Decoded, path: str = "-", fmt: str = "text") -> Report:
         report = self.analyze(decoded.text, path=path, encoding=decoded.encoding, fmt=fmt)
@@ -48,7 +61,9 @@ class Pipeline:
             from .model import Warning
 
             end = len(decoded.text)
-            warning = Warning("truncated-utf8", (end - 1, end), "file ends in the middle of a UTF-8 character")
+            warning = Warning(
+                "truncated-utf8", (end - 1, end), "file ends in the middle of a UTF-8 character"
+            )
             report = replace(report, warnings=report.warnings + (warning,))
         return report
 

@@ -74,8 +74,23 @@ def render_jsonl_line(data: dict[str, Any]) -> str:
     return render_json(data, indent=None)
 
 
-CSV_FIELDS = ("document", "kind", "text", "span_start", "span_end", "name", "titles", "roles",
-              "issuer", "subject", "section", "principle_kind", "value", "items", "target_kind")
+CSV_FIELDS = (
+    "document",
+    "kind",
+    "text",
+    "span_start",
+    "span_end",
+    "name",
+    "titles",
+    "roles",
+    "issuer",
+    "subject",
+    "section",
+    "principle_kind",
+    "value",
+    "items",
+    "target_kind",
+)
 
 
 def csv_rows(report: Report) -> list[dict[str, Any]]:
@@ -86,7 +101,9 @@ def csv_rows(report: Report) -> list[dict[str, Any]]:
     def row(kind: str, text: str, span: tuple[int, int], **extra: Any) -> None:
         base = dict.fromkeys(CSV_FIELDS, "")
         base.update(document=doc, kind=kind, text=text, span_start=span[0], span_end=span[1])
-        base.update({k: "、".join(v) if isinstance(v, tuple) else (v or "") for k, v in extra.items()})
+        base.update(
+            {k: "、".join(v) if isinstance(v, tuple) else (v or "") for k, v in extra.items()}
+        )
         rows.append(base)
 
     for a in report.attendees:
@@ -134,15 +151,25 @@ def render_table(report: Report, console) -> None:
 
     m = report.meeting
     lines = Text()
-    for label, value in (("title", m.title), ("name", m.name), ("kind", m.kind), ("date", m.date),
-                         ("time", m.time_of_day), ("location", m.location),
-                         ("source", f"{report.source.path} ({report.source.encoding}, "
-                                    f"{report.source.script}, {report.source.chars} chars)")):
+    for label, value in (
+        ("title", m.title),
+        ("name", m.name),
+        ("kind", m.kind),
+        ("date", m.date),
+        ("time", m.time_of_day),
+        ("location", m.location),
+        (
+            "source",
+            f"{report.source.path} ({report.source.encoding}, "
+            f"{report.source.script}, {report.source.chars} chars)",
+        ),
+    ):
         if value:
             lines.append(f"{label:>9}  ", style="bold")
             lines.append(safe_text(value))
             lines.append("\n")
-    console.print(Panel(lines.rstrip() or Text("(no meeting found)"), title="meeting", expand=True))
+    lines.rstrip()
+    console.print(Panel(lines if lines.plain else Text("(no meeting found)"), title="meeting"))
 
     def table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
         if not rows:
@@ -154,13 +181,20 @@ def render_table(report: Report, console) -> None:
             t.add_row(*(Text(safe_text(v)) for v in r))
         console.print(t)
 
-    table("attendees", ["name", "titles", "roles"],
-          [[a.name, "、".join(a.titles), "、".join(a.roles)] for a in report.attendees])
-    table("requirements", ["issuer", "requirement"],
-          [[q.issuer, q.text] for q in report.requirements])
+    table(
+        "attendees",
+        ["name", "titles", "roles"],
+        [[a.name, "、".join(a.titles), "、".join(a.roles)] for a in report.attendees],
+    )
+    table(
+        "requirements", ["issuer", "requirement"], [[q.issuer, q.text] for q in report.requirements]
+    )
     table("principles", ["kind", "value"], [[p.kind, p.value] for p in report.principles])
     table("targets", ["kind", "target"], [[t.kind, t.name] for t in report.targets])
     table("documents", ["action", "document"], [[d.action, d.title] for d in report.documents])
     table("reporters", ["name"], [[r.name] for r in report.reporters])
-    table("warnings", ["kind", "span", "text"],
-          [[w.kind, f"{w.span[0]}-{w.span[1]}", w.text] for w in report.warnings])
+    table(
+        "warnings",
+        ["kind", "span", "text"],
+        [[w.kind, f"{w.span[0]}-{w.span[1]}", w.text] for w in report.warnings],
+    )

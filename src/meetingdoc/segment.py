@@ -34,7 +34,10 @@ _WORD_OK = re.compile(r"^\S+$")
 def cache_dir() -> Path:
     """A folder only this user can write, for jieba's cache."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    candidates = [Path(base) / "meetingdoc", Path(tempfile.gettempdir()) / f"meetingdoc-{os.getuid()}"]
+    candidates = [
+        Path(base) / "meetingdoc",
+        Path(tempfile.gettempdir()) / f"meetingdoc-{os.getuid()}",
+    ]
     for path in candidates:
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -54,7 +57,9 @@ def parse_dictionary(lines: list[str], source: str) -> list[tuple[str, int | Non
             continue
         fields = line.split()
         if len(fields) > 3:
-            raise DictionaryError(f"{source}:{number}", f"expected 'word [freq] [tag]', got {len(fields)} fields")
+            raise DictionaryError(
+                f"{source}:{number}", f"expected 'word [freq] [tag]', got {len(fields)} fields"
+            )
         word = fields[0]
         if "\ufffd" in word or not _WORD_OK.match(word):
             raise DictionaryError(f"{source}:{number}", f"invalid word {word!r}")
@@ -64,11 +69,15 @@ def parse_dictionary(lines: list[str], source: str) -> list[tuple[str, int | Non
         if rest and rest[0].isdigit():
             freq = int(rest.pop(0))
         elif rest and re.fullmatch(r"[-+]?\d+(\.\d*)?", rest[0]):
-            raise DictionaryError(f"{source}:{number}", f"frequency must be a whole number ≥ 0, got {rest[0]!r}")
+            raise DictionaryError(
+                f"{source}:{number}", f"frequency must be a whole number ≥ 0, got {rest[0]!r}"
+            )
         if rest:
             tag = rest.pop(0)
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", tag):
-                raise DictionaryError(f"{source}:{number}", f"invalid tag {tag!r} (letters, digits, _)")
+                raise DictionaryError(
+                    f"{source}:{number}", f"invalid tag {tag!r} (letters, digits, _)"
+                )
         if rest:
             raise DictionaryError(f"{source}:{number}", "frequency must come before the tag")
         entries.append((word, freq, tag))
@@ -93,7 +102,9 @@ class Segmenter:
     def __init__(self, user_dictionaries: tuple[str, ...] = ()) -> None:
         self.user_dictionaries = tuple(user_dictionaries)
         # Validate now so a bad file fails before any work starts.
-        self._user_entries = [e for path in self.user_dictionaries for e in read_user_dictionary(path)]
+        self._user_entries = [
+            e for path in self.user_dictionaries for e in read_user_dictionary(path)
+        ]
 
     def __getstate__(self) -> dict:
         # The tokenizer is rebuilt in the receiving process; only settings travel.

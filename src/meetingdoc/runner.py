@@ -1,0 +1,318 @@
+"""Running `extract` over one input or thousands: order, sinks, progress, summary.
+
+Failures are reported as `meetingdoc: PATH: reason` the moment they arrive
+and never stop the run; the exit status is 1 when any input failed. Output
+files (`--out`, `-o`) are written atomically, so an interrupted run leaves
+only whole files, and `--skip-existing` finishes it.
+
+Known limitations: with `-o FILE` or stdout the results are streamed in
+input order, so one slow document holds back the ones after it (the pool
+keeps working meanwhile).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .batch import DEFAULT_PATTERNS, Job, Outcome, find_inputs, init_worker, output_path, run_job
+from .errors import EXIT_FAILED, EXIT_OK, MeetingdocError, OutputError
+from .render import safe_text
+
+ITEM_KINDS = ("attendees", "reporters", "requirements", "principles", "targets", "documents")
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    fmt: str = "yaml"
+    output: str | None = None
+    out_dir: str | None = None
+    patterns: tuple[str, ...] = ()
+    jobs: int | None = None
+    skip_existing: bool = False
+    encoding: str | None = None
+    user_dicts: tuple[str, ...] = ()
+
+    def worker_settings(self) -> dict:
+        return {
+            "format": self.fmt,
+            "out_dir": self.out_dir,
+            "encoding": self.encoding,
+            "user_dicts": self.user_dicts,
+        }
+
+
+@dataclass
+class Tally:
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    items: Counter = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.report is None:
+            self.failed += 1
+            return
+        for kind in ITEM_KINDS:
+            self.items[kind] += len(getattr(outcome.report, kind))
+
+
+def error_line(path: str, reason: str) -> str:
+    return f"meetingdoc: {safe_text(path)}: {safe_text(reason)}"
+
+
+def run_extract(inputs: tuple[str, ...], settings: BatchSettings) -> int:
+    """The whole `extract` command; returns the exit status."""
+    from .segment import Segmenter
+
+    Segmenter(settings.user_dicts)  # validate user dictionaries before any work
+    if settings.out_dir:
+        prepare_out_dir(settings.out_dir)
+    if settings.output and os.path.isdir(settings.output):
+        raise OutputError(settings.output, "is a directory, not a file")
+
+    jobs: list[Job] = []
+    argument_errors = 0
+    for found in find_inputs(inputs, settings.patterns or DEFAULT_PATTERNS):
+        if isinstance(found, MeetingdocError):
+            print(error_line(found.path, found.reason), file=sys.stderr)
+            argument_errors += 1
+        else:
+            jobs.append(found)
+    tally = Tally(failed=argument_errors, documents=argument_errors)
+    if settings.skip_existing and settings.out_dir:
+        suffix = ".json" if settings.fmt == "json" else ".yaml"
+        before = len(jobs)
+        jobs = [j for j in jobs if not os.path.exists(output_path(settings.out_dir, j, suffix))]
+        tally.skipped = before - len(jobs)
+    check_collisions(jobs, settings)
+
+    batch = len(inputs) > 1 or len(jobs) != 1 or bool(settings.out_dir)
+    started = time.monotonic()
+    outcomes = analyze_all(jobs, settings)
+    with progress_for(len(jobs), batch) as progress:
+        outcomes = progress.track(outcomes)
+        write_outcomes(outcomes, settings, tally, progress, single=not batch and len(inputs) == 1)
+    if batch:
+        print_summary(tally, time.monotonic() - started)
+    return EXIT_FAILED if tally.failed else EXIT_OK
+
+
+def prepare_out_dir(out_dir: str) -> None:
+    """Create the output folder and prove it writable before any work starts."""
+    path = Path(out_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(out_dir, f"cannot create output folder: {exc.strerror or exc}") from None
+    if not path.is_dir():
+        raise OutputError(out_dir, "output path exists and is not a folder")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise OutputError(out_dir, "output folder is not writable")
+    # Temporary files of a run that was killed: never valid output, remove them.
+    for stale in path.rglob(".*.part"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def check_collisions(jobs: list[Job], settings: BatchSettings) -> None:
+    if not settings.out_dir:
+        return
+    suffix = ".json" if settings.fmt == "json" else ".yaml"
+    seen: dict[str, str] = {}
+    for job in jobs:
+        target = output_path(settings.out_dir, job, suffix)
+        if target in seen:
+            raise OutputError(target, f"both {seen[target]} and {job.path} would be written here")
+        seen[target] = job.path
+
+
+def analyze_all(jobs: list[Job], settings: BatchSettings) -> Iterator[Outcome]:
+    """Outcomes in input order, from a process pool when it helps."""
+    workers = min(settings.jobs or os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        init_worker(settings.worker_settings())
+        for job in jobs:
+            yield run_job(job)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    pool = context.Pool(
+        workers, initializer=_init_pool_worker, initargs=(settings.worker_settings(),)
+    )
+    try:
+        yield from pool.imap(run_job, jobs, chunksize=1)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _init_pool_worker(settings: dict) -> None:
+    # Ctrl-C is the parent's to handle; SIGTERM unwinds so temporary files are removed.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    init_worker(settings)
+
+
+def _exit_on_term(signum, frame) -> None:  # noqa: ARG001
+    raise SystemExit(128 + signum)
+
+
+def write_outcomes(
+    outcomes: Iterable[Outcome], settings: BatchSettings, tally: Tally, progress, single: bool
+) -> None:
+    from .files import AtomicFile
+
+    if settings.out_dir:
+        for outcome in outcomes:
+            record(outcome, tally, progress)
+        return
+    if settings.output:
+        with AtomicFile(settings.output) as fh:
+            stream(outcomes, settings, tally, progress, fh, single)
+    else:
+        stream(outcomes, settings, tally, progress, sys.stdout, single)
+        sys.stdout.flush()
+
+
+def record(outcome: Outcome, tally: Tally, progress) -> None:
+    tally.add(outcome)
+    if outcome.error is not None:
+        progress.error(error_line(outcome.path, outcome.error))
+
+
+def stream(outcomes, settings: BatchSettings, tally: Tally, progress, fh: IO[str], single: bool):
+    from .render import (
+        CSV_FIELDS,
+        render_csv,
+        render_json,
+        render_jsonl_line,
+        render_table,
+        render_yaml,
+    )
+
+    fmt = settings.fmt
+    first = True
+    if fmt == "csv":
+        fh.write(",".join(CSV_FIELDS) + "\n")
+    if fmt == "json" and not single:
+        fh.write("[\n")
+    for outcome in outcomes:
+        record(outcome, tally, progress)
+        if outcome.report is None:
+            continue
+        if fmt == "csv":
+            fh.write(render_csv([outcome.report], header=False))
+        elif fmt == "table":
+            render_table(outcome.report, table_console(fh))
+        else:
+            data = outcome.report.to_dict()
+            if fmt == "jsonl":
+                fh.write(render_jsonl_line(data))
+            elif fmt == "yaml":
+                fh.write(render_yaml(data) if single else "---\n" + render_yaml(data))
+            elif single:
+                fh.write(render_json(data))
+            else:
+                fh.write(("" if first else ",\n") + render_json(data).rstrip("\n"))
+        first = False
+    if fmt == "json" and not single:
+        fh.write("\n]\n" if not first else "]\n")
+
+
+def table_console(fh: IO[str]):
+    from rich.console import Console
+
+    if fh is sys.stdout:
+        return Console(soft_wrap=False)
+    return Console(file=fh, width=120, color_system=None)
+
+
+class _Quiet:
+    """Progress stand-in when stderr is not a terminal."""
+
+    def __enter__(self) -> _Quiet:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def track(self, items):
+        return items
+
+    def error(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+
+class _Bar(_Quiet):
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.console = Console(stderr=True)
+        self.failures = 0
+        self.started = time.monotonic()
+        self.progress = Progress(
+            TextColumn("extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TextColumn("failed {task.fields[failed]}"),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.task = self.progress.add_task("extract", total=total, rate="-", failed=0)
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def track(self, items):
+        for done, item in enumerate(items, start=1):
+            rate = done / max(time.monotonic() - self.started, 1e-9)
+            yield item
+            self.progress.update(self.task, advance=1, rate=f"{rate:.1f}", failed=self.failures)
+
+    def error(self, line: str) -> None:
+        from rich.text import Text
+
+        self.failures += 1
+        self.console.print(Text(line), soft_wrap=True)
+
+
+def progress_for(total: int, batch: bool):
+    if batch and total > 1 and sys.stderr.isatty():
+        return _Bar(total)
+    return _Quiet()
+
+
+def print_summary(tally: Tally, elapsed: float) -> None:
+    items = ", ".join(f"{kind} {tally.items[kind]}" for kind in ITEM_KINDS)
+    skipped = f", {tally.skipped} skipped (already written)" if tally.skipped else ""
+    print(
+        f"meetingdoc: {tally.documents} documents, {tally.failed} failed{skipped}; "
+        f"{items}; {elapsed:.1f} s",
+        file=sys.stderr,
+    )

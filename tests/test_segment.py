@@ -1,0 +1,74 @@
+"""Segmentation: own Tokenizer, the policy dictionary, user dictionaries validated."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from meetingdoc.errors import DictionaryError
+from meetingdoc.segment import Segmenter, parse_dictionary
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+@pytest.mark.parametrize(
+    "term", ["百城建设提质工程", "全国文明城市", "乡村振兴", "高质量发展", "河长制"]
+)
+def test_policy_terms_are_single_tokens(segmenter, term):
+    assert term in segmenter.cut(f"全面推进{term}，抓好各项工作")
+
+
+def test_counts_terms_most_frequent_first(segmenter):
+    tokens = segmenter.cut("推进乡村振兴，实现高质量发展，以乡村振兴促进高质量发展，乡村振兴见成效")
+    assert segmenter.count_terms(tokens)[:2] == [("乡村振兴", 3), ("高质量发展", 2)]
+
+
+def test_does_not_touch_the_global_tokenizer(segmenter):
+    import jieba
+
+    segmenter.cut("全面推进乡村振兴")
+    assert segmenter.tokenizer is not jieba.dt
+    assert "百城建设提质工程" not in jieba.dt.FREQ
+
+
+def test_user_dictionary_adds_words(tmp_path):
+    path = tmp_path / "user.txt"
+    path.write_text("# 本地术语\n清河三治融合 800 pt\n滨江智谷\n", encoding="utf-8")
+    seg = Segmenter((str(path),))
+    assert "清河三治融合" in seg.cut("深化清河三治融合改革")
+    assert "滨江智谷" in seg.terms
+
+
+@pytest.mark.parametrize(
+    ("lines", "where", "reason"),
+    [
+        (["好词 100 n", "坏词 1.5 n"], ":2", "frequency"),
+        (["词 100 n extra"], ":1", "fields"),
+        (["词 n 100"], ":1", "frequency must come before"),
+        (["词 100 标签"], ":1", "invalid tag"),
+    ],
+)
+def test_bad_user_dictionary_lines_name_file_and_line(lines, where, reason):
+    with pytest.raises(DictionaryError, match=reason) as info:
+        parse_dictionary(lines, "user.txt")
+    assert info.value.path == f"user.txt{where}"
+
+
+def test_good_dictionary_lines_parse():
+    assert parse_dictionary(["甲 10 n", "乙 20", "丙 nz", "丁", "", "# 注释"], "u.txt") == [
+        ("甲", 10, "n"),
+        ("乙", 20, None),
+        ("丙", None, "nz"),
+        ("丁", None, None),
+    ]
+
+
+def test_pickle_carries_settings_not_the_tokenizer(segmenter):
+    segmenter.cut("乡村振兴")
+    clone = pickle.loads(pickle.dumps(segmenter))
+    assert "tokenizer" not in clone.__dict__
+    assert clone.cut("推进乡村振兴")[-1] == "乡村振兴"
