@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import MeetingdocError
+from .errors import EXIT_FAILED, MeetingdocError
 from .render import safe_text
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -179,6 +179,134 @@ def extract(
         user_dicts=user_dicts,
     )
     sys.exit(run_extract(inputs, settings))
+
+
+@main.command("eval", context_settings=CONTEXT_SETTINGS)
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--misses", is_flag=True, help="List every miss and extra with its file.")
+@dict_option
+@handle_errors
+def eval_command(corpus: str, fmt: str, misses: bool, user_dicts: tuple[str, ...]) -> None:
+    """Grade meetingdoc against your own gold annotations: CORPUS holds
+    NAME.txt + NAME.gold.yaml pairs (SPEC format). Prints per-field
+    precision, recall and F1, the same numbers as shared/tools/score.py.
+
+    \b
+    Example:
+        meetingdoc eval examples/
+        meetingdoc eval annotated/ --format json --misses
+    """
+    from pathlib import Path
+
+    from .evaluate import FIELDS, evaluate
+    from .files import read_input
+    from .pipeline import Pipeline
+    from .render import render_json
+
+    pipeline = Pipeline(user_dicts)
+
+    def analyze(path: Path) -> dict:
+        return pipeline.analyze_file(read_input(str(path)), path=str(path)).to_dict()
+
+    result = evaluate(Path(corpus), analyze)
+    scores = result.scores()
+    if fmt == "json":
+        if misses:
+            scores["misses"] = [{"document": d, "what": w, "text": t} for d, w, t in result.misses]
+        sys.stdout.write(render_json(scores))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        console = Console()
+        table = Table(
+            title=f"meetingdoc eval: {safe_text(corpus)} ({scores['documents']} documents)"
+        )
+        for column in ("field", "P", "R", "F1", "gold", "pred"):
+            table.add_column(column, justify="left" if column == "field" else "right")
+        for kind in FIELDS:
+            s = scores[kind]
+            table.add_row(
+                kind,
+                *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
+                str(s["gold"]),
+                str(s["predicted"]),
+            )
+        for key in ("attendee_titles", "date", "title"):
+            s = scores[key]
+            acc = "n/a" if s["accuracy"] is None else f"{s['accuracy']:.3f}"
+            table.add_row(key, "", "", acc, str(s["n"]), "")
+        console.print(table)
+        console.print(
+            Text(
+                f"macro F1 (attendees, requirements, principles, targets): {scores['macro_f1']:.3f}"
+            )
+        )
+        if misses:
+            for document, what, text in result.misses:
+                console.print(Text(f"  {safe_text(document)} {what}: {safe_text(text)}"))
+    for line in scores["failed"]:
+        click.echo(f"meetingdoc: {safe_text(line)}", err=True)
+    sys.exit(EXIT_FAILED if scores["failed"] else 0)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("-n", "--top", default=15, show_default=True, metavar="N", help="Rows per table.")
+@pattern_option
+@jobs_option
+@encoding_option
+@dict_option
+@handle_errors
+def stats(
+    inputs: tuple[str, ...],
+    fmt: str,
+    top: int,
+    patterns: tuple[str, ...],
+    jobs: int | None,
+    encoding: str | None,
+    user_dicts: tuple[str, ...],
+) -> None:
+    """Statistics across reports: who attends most (with the titles seen),
+    the most frequent policy terms, principles and targets, and requirements
+    counted by their leading action verb.
+
+    \b
+    Example:
+        meetingdoc stats reports/
+        meetingdoc stats --format json --top 30 'county/**/*.txt'
+    """
+    from .render import render_json
+    from .runner import BatchSettings, collect_reports
+    from .stats import collect
+
+    settings = BatchSettings(patterns=patterns, jobs=jobs, encoding=encoding, user_dicts=user_dicts)
+    reports, failed = collect_reports(inputs, settings)
+    summary = collect(reports).top(top)
+    if fmt == "json":
+        sys.stdout.write(render_json(summary))
+    else:
+        from .render import render_stats
+
+        render_stats(summary)
+    sys.exit(EXIT_FAILED if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

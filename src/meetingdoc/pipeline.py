@@ -26,7 +26,6 @@ from .extract.targets import extract_targets
 from .model import Report, Source, Term
 from .segment import Segmenter
 
-
 # Files read by a format reader; everything else is plain text.
 RICH_SUFFIXES = (".html", ".htm", ".shtml", ".docx", ".pdf")
 

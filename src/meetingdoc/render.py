@@ -198,3 +198,44 @@ def render_table(report: Report, console) -> None:
         ["kind", "span", "text"],
         [[w.kind, f"{w.span[0]}-{w.span[1]}", w.text] for w in report.warnings],
     )
+
+
+def render_stats(summary: dict, console=None) -> None:
+    """`meetingdoc stats` as rich tables."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or Console()
+    console.print(Text(f"{summary['documents']} reports"))
+    sections = (
+        (
+            "attendees",
+            "who attends most",
+            ("name", "reports", "titles"),
+            lambda r: (r["name"], r["reports"], "、".join(r["titles"])),
+        ),
+        ("terms", "policy terms", ("term", "count"), lambda r: (r["term"], r["count"])),
+        (
+            "principles",
+            "principles",
+            ("principle", "reports"),
+            lambda r: (r["value"], r["reports"]),
+        ),
+        ("targets", "targets", ("target", "reports"), lambda r: (r["name"], r["reports"])),
+        (
+            "actions",
+            "requirements by leading action",
+            ("action", "requirements"),
+            lambda r: (r["action"], r["requirements"]),
+        ),
+    )
+    for key, title, columns, row in sections:
+        if not summary[key]:
+            continue
+        table = Table(title=title, expand=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in summary[key]:
+            table.add_row(*(Text(safe_text(v)) for v in row(r)))
+        console.print(table)

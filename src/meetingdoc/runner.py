@@ -106,6 +106,30 @@ def run_extract(inputs: tuple[str, ...], settings: BatchSettings) -> int:
     return EXIT_FAILED if tally.failed else EXIT_OK
 
 
+def collect_reports(inputs: tuple[str, ...], settings: BatchSettings) -> tuple[list, int]:
+    """Analyze inputs for aggregation: (reports in input order, number failed)."""
+    from .segment import Segmenter
+
+    Segmenter(settings.user_dicts)
+    jobs: list[Job] = []
+    failed = 0
+    for found in find_inputs(inputs, settings.patterns or DEFAULT_PATTERNS):
+        if isinstance(found, MeetingdocError):
+            print(error_line(found.path, found.reason), file=sys.stderr)
+            failed += 1
+        else:
+            jobs.append(found)
+    reports = []
+    with progress_for(len(jobs), True) as progress:
+        for outcome in progress.track(analyze_all(jobs, settings)):
+            if outcome.report is None:
+                failed += 1
+                progress.error(error_line(outcome.path, outcome.error or "failed"))
+            else:
+                reports.append(outcome.report)
+    return reports, failed
+
+
 def prepare_out_dir(out_dir: str) -> None:
     """Create the output folder and prove it writable before any work starts."""
     path = Path(out_dir)
