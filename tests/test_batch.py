@@ -1,0 +1,155 @@
+"""Batch runs: folders, globs, --out mirroring, order and bytes independent of
+--jobs, faults that never stop the run, atomic outputs and resuming."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import EXAMPLES
+
+from meetingdoc.cli import main
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    """A folder of reports in nested folders, built from the project's examples."""
+    root = tmp_path / "in"
+    for i, example in enumerate(sorted(EXAMPLES.glob("*.txt"))):
+        target = root / ("a" if i % 2 else "b") / f"r{i}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(example, target)
+    (root / "notes.md").write_text("not a report", encoding="utf-8")
+    return root
+
+
+def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "meetingdoc", *args], capture_output=True, text=True, **kwargs
+    )
+
+
+def test_out_mirrors_the_tree_and_jobs_do_not_change_bytes(tree, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run(["extract", str(tree), "--out", str(one), "--jobs", "1"])
+    second = run(["extract", str(tree), "--out", str(two), "--jobs", "2"])
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    written = sorted(p.relative_to(one) for p in one.rglob("*.yaml"))
+    inputs = sorted(p.relative_to(tree).with_suffix(".yaml") for p in tree.rglob("*.txt"))
+    assert written == inputs
+    for rel in written:
+        assert (one / rel).read_bytes() == (two / rel).read_bytes()
+        assert yaml.safe_load((one / rel).read_text(encoding="utf-8"))["schema"] == "meetingdoc/1"
+    assert "documents" in first.stderr and "0 failed" in first.stderr
+
+
+def test_jsonl_stream_keeps_input_order_for_any_jobs(tree):
+    outputs = [run(["extract", str(tree), "-f", "jsonl", "-j", str(n)]).stdout for n in (1, 2)]
+    assert outputs[0] == outputs[1]
+    paths = [json.loads(line)["source"]["path"] for line in outputs[0].splitlines()]
+    assert paths == sorted(str(p) for p in tree.rglob("*.txt"))
+
+
+def test_csv_has_a_row_per_item(tree):
+    result = run(["extract", str(tree), "-f", "csv"])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("document,kind,text")
+    assert len(lines) > 10
+    assert {line.split(",")[1] for line in lines[1:]} >= {"attendee", "requirement"}
+
+
+def test_pattern_and_glob(tree):
+    only_a = run(["extract", str(tree), "--pattern", "r1.txt", "-f", "jsonl"])
+    assert len(only_a.stdout.splitlines()) == 1
+    globbed = run(["extract", str(tree / "*" / "r*.txt"), "-f", "jsonl"])
+    assert len(globbed.stdout.splitlines()) == len(list(tree.rglob("*.txt")))
+
+
+def test_unreadable_file_is_named_and_the_rest_are_written(tree, tmp_path):
+    bad = tree / "a" / "broken.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    out = tmp_path / "out"
+    result = run(["extract", str(tree), "--out", str(out), "-j", "2"])
+    assert result.returncode == 1
+    assert f"meetingdoc: {bad}: binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(list(out.rglob("*.yaml"))) == len(list(tree.rglob("*.txt"))) - 1
+
+
+def test_unwritable_out_dir_fails_before_work(tree, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run(["extract", str(tree), "--out", str(blocker / "sub")])
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1 and "cannot create output folder" in result.stderr
+
+
+def test_killed_run_leaves_no_partial_file_and_skip_existing_finishes(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    examples = sorted(EXAMPLES.glob("*.txt"))
+    for i in range(120):
+        shutil.copy(examples[i % len(examples)], src / f"r{i:03}.txt")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "meetingdoc", "extract", str(src), "--out", str(out), "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.yaml"))) < 5:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = sorted(out.glob("*.yaml"))
+    assert 0 < len(done) < 120
+    for path in done:  # every file there is whole
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["schema"] == "meetingdoc/1"
+    resumed = run(["extract", str(src), "--out", str(out), "--skip-existing"])
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{len(done)} skipped" in resumed.stderr
+    assert len(list(out.glob("*.yaml"))) == 120
+    assert not list(out.glob(".*.part"))
+
+
+def test_broken_pipe_ends_quietly(tree):
+    proc = subprocess.run(
+        f"{sys.executable} -m meetingdoc extract {tree} -f jsonl | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert len(proc.stdout) == 10
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_fifo_and_symlink_loop_and_odd_names_in_a_folder(tree):
+    os.mkfifo(tree / "pipe.txt")
+    os.symlink(tree, tree / "a" / "loop")
+    odd = os.fsencode(str(tree / "b")) + b"/\xff\xfe.txt"
+    with open(odd, "wb") as fh:
+        fh.write(EXAMPLES.joinpath("changwu_simplified.txt").read_bytes())
+    result = run(["extract", str(tree), "-f", "jsonl"], timeout=120)
+    assert result.returncode == 0, result.stderr
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert len(paths) == len(list(tree.rglob("*.txt"))) - 1  # the FIFO is skipped
+    assert any("\\xff\\xfe.txt" in p for p in paths)
+
+
+def test_stats_across_reports(runner, tree):
+    result = runner.invoke(main, ["stats", str(tree), "-f", "json", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["documents"] == len(list(tree.rglob("*.txt")))
+    assert summary["terms"] and summary["actions"]
+    counts = [row["requirements"] for row in summary["actions"]]
+    assert counts == sorted(counts, reverse=True)
