@@ -1,14 +1,920 @@
-"""Extract attendees and reporters (SPEC §3)."""
+"""Extract attendees and reporters (SPEC §3).
+
+Attendees are found in three steps, all on the cleaned Simplified text:
+
+1. *Mentions.* A person mention is a Chinese name (surname from the cue
+   table + 1-2 given characters, a compound surname + 1-2, or a `·` name)
+   whose right edge is confirmed by what follows it (punctuation, a digit, a
+   role or speech verb, a post such as 委员, a particle such as 在/等/就).
+   Mentions are anchored by a title chain printed right before the name
+   (`市委常委、宣传部长王少青`: the chain is split on `、`), continue through
+   `、`/`和` lists that share the heading title (`区领导甲、乙、丙`), or stand
+   bare at the start of a clause (`沈跃跃主持`), after `由`, or after a label
+   such as `执行主席是`. Names once found are then matched everywhere.
+   `王县长`-style back-references are folded into the full name.
+2. *Roles.* Inside a sentence, mentions wait for the next role verb
+   (主持/出席/讲话/列席/参加/发言 families, `dicts/attendee_cues.txt`); a clause
+   made only of names and titles passes its names on to the next clause, any
+   other clause drops them. `出席会议的有…`, `执行主席是…` and `听取…的汇报`
+   give the role to the names after them. A speech verb right after a name
+   (`X强调` / `X在会上指出`) gives 讲话.
+3. *Filters.* Cited leaders (`习近平总书记…`, names after 学习/贯彻/传达 in their
+   clause), people who only sent an instruction (批示/指示), photo captions,
+   reporters and bare names whose only "role" is a unit's 典型发言 are left out.
+
+Reporters come from credits: `记者 X`, `通讯员 X`, `撰稿(人) X`, `摄影 X`,
+`文/X`, `图/X` and `X 摄`, several names per credit (space or `、` separated).
+
+Known limitations:
+- Names are recognised by shape (surname table + length + what follows), so
+  a word that starts with a common surname and sits where a name would can
+  slip through; `not_names` in the cue file lists the usual suspects. Bare
+  two-character names (no title anywhere) need a role verb right after them
+  or a list of names around them.
+- Transliterated foreign names without `·`/`-` (马特维延科) are not recognised;
+  four-character names are only compound-surname or 林郑月娥-style names.
+- A title is cut at 的/由/是/了/在/有 or a digit, and a chain stops at a part
+  that does not end in a known post (titles.txt + `[title_heads]`); titles
+  joined without `、` (`委员中央政法委书记`) stay one title.
+- Roles follow sentence structure only: a name separated from its verb by a
+  descriptive clause loses the role, and `王县长`-style back-references only
+  add roles to an attendee with that surname (the first, unless one of them
+  holds that post).
+- Commemorated people (纪念…诞辰) are dropped for the whole document, even if
+  a namesake spoke.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
 from ..model import Attendee, Reporter
+from ..resources import cue_table, word_set
 from .context import Context
+
+CUES = "attendee_cues.txt"
+
+# 分句界（名单里的一个人/一组人之间，以及各个分句之间）
+_CLAUSE_BREAK = "，,；;：:"
+# 分句或句子的结束
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+# 句末（角色分配以句为单位）
+_SENT_END = re.compile(r"[。！？!?]+")
+# 标题链的左边界：标点、括号、引号、空白、数字
+_TITLE_FLOOR = re.compile(r"[，,。；;：:！？!?（）()“”\"「」『』《》【】\[\]\s\d０-９/／|]")
+# 名字右边可以直接跟的符号：标点、括号、空白、数字、书名号
+_AFTER_NAME_CHAR = re.compile(r"[、，,。；;：:！？!?（）()“”\"‘’「」《\s\d０-９/／—]")
+# 汉字
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# 少数民族/外国人名：汉字段以“·”相连，如 帕巴拉·格列朗杰
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・\-－][\u4e00-\u9fff]{1,8})+")
+# 标题链里的断点：此前的词不是职务（会议由/听取了/陪同/邀请…）；“在家”“有关”除外
+_TITLE_BREAKER = re.compile(
+    r"由|是|的|了|请|听取|陪同|邀请|以及|到|对|向|为|将|把|被|从|给|让|等|在(?!家)|有(?!关)"
+)
+# 标题链开头可以去掉的连接词、时间词
+_TITLE_LEAD = re.compile(
+    r"^(?:[和并同、]|[上下]午|晚上|上旬|中旬|下旬|日|号|其中|还有|另外|[一二三四五六七八九十百千两多]*[名位个])+"
+)
+# 照片说明段：图为… / 图片… / 以……摄结尾
+_CAPTION = re.compile(r"^\s*[（(]?(?:图为|图片|图：|图:|上图|下图|左图|右图)|摄[）)]?\s*$")
+# 讲话动词前允许的插入成分：在…时/上/中、还/也/进一步…
+_SPEECH_FILLER = re.compile(
+    r"(?:等)?(?:同志)?(?:在[^，,。；;：:！？]{0,30}?(?:时|上|中|后))?"
+    r"(?:[，,])?(?:还|也|又|进一步|再次|最后|首先|特别|随后|同时|则|并|都|均|分别|先后)?"
+)
+# 人名与紧随的角色动词之间允许的成分（王勇参加 / 张三等在会上发言）
+_ADJACENT_GAP = re.compile(
+    r"(?:等|同志|也|还|亦|均|都|分别|先后|一同|一起|则|并|随后|最后|首先)*"
+    r"(?:在[^，,。；;：:！？]{0,20}?[上中])?(?:也|还|亦|分别|先后|作了?|做了?)?"
+)
+# 名单接续：“、”“和”“与”“及”“以及”
+_LIST_SEP = re.compile(r"、|以及|和|与|及")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    surnames: frozenset[str]
+    compound: frozenset[str]
+    heads: frozenset[str]
+    head_max: int
+    head_final: frozenset[str]
+    posts: tuple[str, ...]
+    post_set: frozenset[str]
+    cited_after: re.Pattern[str]
+    cited_before: re.Pattern[str]
+    commemorated_after: re.Pattern[str]
+    commemorated_before: re.Pattern[str]
+    instruction: re.Pattern[str]
+    terms: frozenset[str]
+    verb_terms: frozenset[str]
+    long_verb_terms: frozenset[str]
+    term_max: int
+    weak_end: frozenset[str]
+    soft_end: frozenset[str]
+    bad_chars: frozenset[str]
+    dot_bad_chars: frozenset[str]
+    not_names: frozenset[str]
+    role_of: dict[str, str]
+    role_re: re.Pattern[str]
+    unit_speech: re.Pattern[str]
+    speech_re: re.Pattern[str]
+    reverse_re: re.Pattern[str]
+    post_re: re.Pattern[str]
+    credit_re: re.Pattern[str]
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[arg-type]
+
+
+def _words_re(table: dict[str, tuple[str, ...]], section: str) -> re.Pattern[str]:
+    """An alternation of the cue words of one section (never matches when empty)."""
+    return re.compile(_alternation(table.get(section, ())) or "(?!)")
+
+
+def _chars(lines: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(c for line in lines for c in line.split())
+
+
+@cache
+def _cues() -> _Cues:
+    table = cue_table(CUES)
+    try:
+        titles = word_set("titles.txt")
+    except (FileNotFoundError, OSError):
+        titles = frozenset()
+    heads = frozenset(titles) | frozenset(table.get("title_heads", ()))
+    heads = frozenset(h for h in heads if len(h) >= 2)
+    posts = table.get("post_after_name", ())
+    role_of: dict[str, str] = {}
+    for section, words in table.items():
+        if section.startswith("role:"):
+            for w in words:
+                role_of.setdefault(w, section[5:])
+    speech = table.get("speech_verbs", ())
+    terms = set(table.get("after_name", ())) | set(role_of) | set(speech) | set(posts) | heads
+    # 角色动词：名词用法（的讲话、讲话精神、主持人）不算
+    role_re = re.compile(rf"(?<!的)(?:{_alternation(role_of)})(?!精神|稿|要点|材料|人|词|书)")
+    # 讲话动词：紧跟人名（可带称谓、插入成分）
+    speech_re = re.compile(rf"(?:{_alternation(speech)})(?![会议书稿])")
+    chair = table.get("chair_labels", ())
+    # 角色在前、名单在后：“出席会议的（领导）有”“列席会议的”“执行主席是”“听取了”
+    reverse_re = re.compile(
+        r"(?P<attend>出席|参加|列席)(?:了)?(?:会议|座谈会|本次会议|今天会议|活动|会)?的"
+        r"(?:[^，,。；;：:]{0,12}?(?:有|是|包括|为)[：:]?)?"
+        rf"|(?P<chair>{_alternation(chair) or '执行主席'})(?:是|为|[：:])"
+        r"|(?P<hear>听取了?)"
+    )
+    unit = table.get("unit_speech", ())
+    return _Cues(
+        surnames=_chars(table.get("surnames", ())),
+        compound=frozenset(table.get("compound_surnames", ())),
+        heads=heads,
+        head_max=max((len(h) for h in heads), default=2),
+        head_final=frozenset(h[-1] for h in heads),
+        posts=posts,
+        post_set=frozenset(posts) | heads,
+        cited_after=_words_re(table, "cited_after"),
+        cited_before=_words_re(table, "cited_before"),
+        commemorated_after=_words_re(table, "commemorated_after"),
+        commemorated_before=_words_re(table, "commemorated_before"),
+        instruction=re.compile(_alternation(table.get("instruction_words", ())) or "(?!)"),
+        terms=frozenset(terms),
+        verb_terms=frozenset(set(table.get("after_name", ())) | set(role_of) | set(speech)),
+        long_verb_terms=frozenset(w for w in table.get("after_name", ()) if len(w) > 1),
+        term_max=max((len(t) for t in terms), default=1),
+        weak_end=_chars(table.get("weak_name_end", ())),
+        soft_end=_chars(table.get("soft_name_end", ())),
+        bad_chars=_chars(table.get("not_name_chars", ())),
+        dot_bad_chars=_chars(table.get("not_dot_name_chars", ())),
+        not_names=frozenset(table.get("not_names", ())),
+        role_of=role_of,
+        role_re=role_re,
+        unit_speech=re.compile(_alternation(unit) or "(?!)"),
+        speech_re=speech_re,
+        reverse_re=reverse_re,
+        post_re=re.compile(_alternation(posts) or "(?!)"),
+        # 署名头：记者/通讯员/撰稿/摄影…，以及 文/X、图/X、文/图 X（前面是“编”“审”的不算）
+        credit_re=re.compile(
+            rf"(?<![编审])(?:{_alternation(table.get('reporter_credits', ())) or '记者'}"
+            r"|(?<![\u4e00-\u9fff])(?:(?:文[/／]图|图[/／]文)(?=[\s：:])|[文图](?=\s*[/／|｜：:])))"
+            r"\s*[：:/／|｜]?\s*"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+def _terminates(text: str, e: int, cues: _Cues, words: frozenset[str] | None = None) -> bool:
+    """Can a name end right before text[e]? (`words`: the words allowed next, default all)"""
+    if e >= len(text):
+        return True
+    if _AFTER_NAME_CHAR.match(text, e):
+        return True
+    words = cues.terms if words is None else words
+    for n in range(1, min(cues.term_max, len(text) - e) + 1):
+        if text[e : e + n] in words:
+            return True
+    return False
+
+
+def _valid_name(name: str, given_from: int, cues: _Cues) -> bool:
+    if name in cues.not_names or name in cues.post_set:
+        return False
+    if not all(_HAN.match(c) for c in name):
+        return False
+    if any(c in cues.bad_chars for c in name[given_from:]):
+        return False
+    # 姓+称谓（王县长）、称谓开头（常委会）不是名字
+    for k in range(1, len(name)):
+        if name[k:] in cues.post_set or name[k:] in cues.not_names:
+            return False
+    return not any(
+        name[:k] in cues.post_set or name[:k] in cues.not_names for k in range(2, len(name))
+    )
+
+
+def _name_at(text: str, i: int, cues: _Cues) -> int | None:
+    """End of the name starting at text[i], or None."""
+    m = _DOT_NAME.match(text, i)
+    if m:
+        # 最后一段取多长：后面紧跟标点或角色/讲话动词的最好（艾力·买买提|出席），
+        # 其次是两字以上的连接词（布朗-皮韦|共同），同一档取最长
+        last_dot = max(m.group(0).rfind(c) for c in "·•・-－") + i
+        best: tuple[int, int] | None = None
+        for end in range(m.end(), last_dot + 1, -1):
+            tail = text[last_dot + 1 : end]
+            if (
+                not _terminates(text, end, cues)
+                or any(c in cues.dot_bad_chars for c in text[i:end])
+                or cues.role_re.search(tail)
+                or cues.speech_re.search(tail)
+                or any(w in tail for w in cues.long_verb_terms)
+            ):
+                continue
+            if (
+                end >= len(text)
+                or _AFTER_NAME_CHAR.match(text, end)
+                or cues.role_re.match(text, end)
+                or cues.speech_re.match(text, end)
+            ):
+                rank = 2
+            else:
+                rank = int(
+                    bool(cues.post_re.match(text, end))
+                    or _terminates(text, end, cues, words=cues.long_verb_terms)
+                )
+            if best is None or rank > best[0]:
+                best = (rank, end)
+        return best[1] if best else None
+    two = text[i : i + 2]
+    if two in cues.compound:
+        lengths, given_from = (3, 4), 2
+    elif text[i : i + 1] in cues.surnames:
+        lengths, given_from = (2, 3), 1
+    else:
+        return None
+    ok = [
+        i + n
+        for n in lengths
+        if i + n <= len(text)
+        and _valid_name(text[i : i + n], given_from, cues)
+        and _terminates(text, i + n, cues)
+    ]
+    if len(ok) == 2:
+        last = text[ok[1] - 1]
+        if last in cues.soft_end:
+            # 魏凤和、 / 包信和先后发言 取三字；王五和李四、张三为大家 取两字
+            if cues.role_re.match(text, ok[0]) or cues.speech_re.match(text, ok[0]):
+                return ok[0]  # 李斌|主讲、王凯|陪同
+            if _terminates(text, ok[1], cues, words=cues.verb_terms):
+                return ok[1] if not _starts_name(text, ok[1], cues) else ok[0]
+            return ok[0]
+        return ok[0] if last in cues.weak_end else ok[1]
+    if ok:
+        return ok[0]
+    # 港澳复姓式四字名（夫姓+本姓+名）：林郑月娥
+    if given_from == 1 and text[i + 1 : i + 2] in cues.surnames:
+        name = text[i : i + 4]
+        if len(name) == 4 and _valid_name(name, 2, cues) and _terminates(text, i + 4, cues):
+            return i + 4
+    return None
+
+
+def _starts_name(text: str, i: int, cues: _Cues) -> bool:
+    """Does a (bare) name start at text[i]? One level only: no recursion into lists."""
+    c = text[i : i + 1]
+    if c not in cues.surnames and text[i : i + 2] not in cues.compound:
+        return False
+    for n in (2, 3):
+        name = text[i : i + n]
+        if len(name) == n and _valid_name(name, 1, cues) and _terminates(text, i + n, cues):
+            return True
+    return False
+
+
+def _ends_with_head(s: str, cues: _Cues) -> bool:
+    return any(s[-n:] in cues.heads for n in range(2, min(cues.head_max, len(s)) + 1))
+
+
+def _title_chain(
+    text: str, floor: int, name_start: int, cues: _Cues
+) -> tuple[tuple[str, ...], int]:
+    """Titles printed right before text[name_start] (split on 、) and where they start."""
+    seg_start = max(floor, name_start - 80)
+    for m in _TITLE_FLOOR.finditer(text, seg_start, name_start):
+        seg_start = m.end()
+    seg = text[seg_start:name_start]
+    parts = seg.split("、")
+    titles: list[str] = []
+    start = name_start
+    pos = name_start
+    for idx in range(len(parts) - 1, -1, -1):
+        part = parts[idx]
+        part_start = pos - len(part)
+        pos = part_start - 1
+        cut = 0
+        for m in _TITLE_BREAKER.finditer(part):
+            cut = m.end()
+        lead = _TITLE_LEAD.match(part, cut)
+        if lead:
+            cut = lead.end()
+        title = part[cut:]
+        if len(title) < 2 or len(title) > 40 or not _ends_with_head(title, cues):
+            break
+        # “吴某委员长、”：名字 + 称谓，不是职务
+        e = _name_at(text, part_start + cut, cues)
+        if e is not None and cues.post_re.match(text, e):
+            break
+        titles.append(title)
+        start = part_start + cut
+        if cut:
+            break
+    titles.reverse()
+    return tuple(titles), start
+
+
+# ---------------------------------------------------------------------------
+# mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str  # full name; for a back-reference the surname
+    titles: tuple[str, ...] = ()
+    title_start: int = -1
+    kind: str = "titled"  # titled | listed | bare | known | backref
+    post: str = ""
+    roles: list[str] = field(default_factory=list)
+    speech: bool = False
+    unit_only: bool = True
+    cited: bool = False
+    commemorated: bool = False
+    adjacent: bool = False
+    in_list: bool = False
+
+
+def _is_clause_start(text: str, i: int, lo: int, extra: frozenset[int] = frozenset()) -> bool:
+    if i <= lo or i in extra:
+        return True
+    return text[i - 1] in "，,。；;：:！？!?\n（( 　" or text[i - 1 : i] == "由"
+
+
+class _Taken:
+    """Which characters of one paragraph text[lo:hi] already belong to a mention."""
+
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo = lo
+        self.flags = bytearray(max(0, hi - lo) + 1)
+
+    def at(self, k: int) -> bool:
+        k -= self.lo
+        return 0 <= k < len(self.flags) and bool(self.flags[k])
+
+    def set(self, s: int, e: int, value: bool = True) -> None:
+        a, b = max(0, s - self.lo), max(0, min(len(self.flags), e - self.lo))
+        self.flags[a:b] = bytes([int(value)]) * max(0, b - a)
+
+
+def _free(taken: _Taken, s: int, e: int) -> bool:
+    return not any(taken.at(k) for k in range(s, e))
+
+
+def _mark(taken: _Taken, s: int, e: int) -> None:
+    taken.set(s, e)
+
+
+def _follow_list(
+    text: str, m: _Mention, hi: int, cues: _Cues, taken: _Taken, title_starts: set[int]
+) -> list[_Mention]:
+    """Names continuing a list after m (`、乙、丙`, `和乙`), sharing m's titles."""
+    out: list[_Mention] = []
+    end = m.end
+    while end < hi:
+        sep = _LIST_SEP.match(text, end)
+        if not sep:
+            break
+        j = sep.end()
+        if j in title_starts or j >= hi or taken.at(j):
+            break
+        e = _name_at(text, j, cues)
+        if e is None or e > hi or not _free(taken, j, e):
+            break
+        kind = "listed" if m.kind in ("titled", "listed") else m.kind
+        nxt = _Mention(j, e, text[j:e], m.titles, m.title_start, kind)
+        out.append(nxt)
+        _mark(taken, j, e)
+        end = e
+    return out
+
+
+def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
+    """All person mentions in text[lo:hi] (one paragraph)."""
+    taken = _Taken(lo, hi)
+    mentions: list[_Mention] = []
+    # 1) 职务 + 人名
+    anchored: list[_Mention] = []
+    for i in range(lo + 2, hi):
+        if text[i - 1] not in cues.head_final:
+            continue
+        c = text[i]
+        if (
+            c not in cues.surnames
+            and text[i : i + 2] not in cues.compound
+            and not _DOT_NAME.match(text, i)
+        ):
+            continue
+        if not _ends_with_head(text[max(lo, i - cues.head_max) : i], cues):
+            continue
+        if _ends_with_head(text[max(lo, i - cues.head_max) : i + 1], cues):
+            continue  # 这个字还是职务的一部分（委员|长）
+        e = _name_at(text, i, cues)
+        if e is None or e > hi:
+            continue
+        anchored.append(_Mention(i, e, text[i:e]))
+    floor = lo
+    title_starts: set[int] = set()
+    for m in anchored:
+        if not _free(taken, m.start, m.end):
+            continue
+        m.titles, m.title_start = _title_chain(text, floor, m.start, cues)
+        if not m.titles:
+            continue
+        mentions.append(m)
+        title_starts.add(m.title_start)
+        _mark(taken, m.title_start, m.end)
+        floor = m.end
+    for m in list(mentions):
+        mentions.extend(_follow_list(text, m, hi, cues, taken, title_starts))
+    # 2) 分句开头的人名（可成串：孙某、胡某、刘某出席）；“执行主席是”“出席会议的有”之后也算
+    after_label = frozenset(r.end() for r in cues.reverse_re.finditer(text, lo, hi))
+    i = lo
+    while i < hi:
+        if taken.at(i) or not _is_clause_start(text, i, lo, after_label):
+            i += 1
+            continue
+        e = _name_at(text, i, cues)
+        if e is None or e > hi or not _free(taken, i, e):
+            i += 1
+            continue
+        head = _Mention(i, e, text[i:e], kind="bare")
+        rest = _follow_list(text, head, hi, cues, taken, title_starts)
+        group = [head, *rest]
+        last = group[-1].end
+        # 名单后面紧跟的不是人名（鹿邑、郸城、川汇区）：整串不取
+        if _LIST_SEP.match(text, last) and not text.startswith(("以及", "和", "与", "及"), last):
+            for r in rest:
+                taken.set(r.start, r.end, False)
+            i = e
+            continue
+        if len(group) > 1:
+            for g in group:
+                g.in_list = True
+        mentions.extend(group)
+        _mark(taken, i, e)
+        i = last
+    # 3) 姓 + 称谓 的回指（王县长、李书记）
+    for m in cues.post_re.finditer(text, lo + 1, hi):
+        s = m.start() - 1
+        if text[m.start() : m.end()] in ("代表",) or taken.at(s) or taken.at(m.start()):
+            continue
+        if text[s] not in cues.surnames:
+            continue
+        if s > lo and _HAN.match(text[s - 1]) and not _is_clause_start(text, s, lo):
+            prev = text[max(lo, s - 2) : s]
+            if not (prev.endswith(("和", "与", "及", "、")) or prev in ("会上", "随后", "最后")):
+                continue
+        mentions.append(_Mention(s, s + 1, text[s], kind="backref", post=m.group(0)))
+        _mark(taken, s, m.end())
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _add_known(
+    text: str, lo: int, hi: int, mentions: list[_Mention], names: list[str], cues: _Cues
+) -> list[_Mention]:
+    """Further occurrences of names already found anywhere in the document."""
+    taken = _Taken(lo, hi)
+    for m in mentions:
+        _mark(taken, min(m.start, m.title_start) if m.title_start >= 0 else m.start, m.end)
+    out = list(mentions)
+    for name in sorted(names, key=len, reverse=True):
+        start = lo
+        while True:
+            k = text.find(name, start, hi)
+            if k < 0:
+                break
+            start = k + 1
+            e = k + len(name)
+            if not _free(taken, k, e):
+                continue
+            # 不是更长名字的一部分
+            if k > lo and text[k - 1] in cues.surnames and _name_at(text, k - 1, cues) == e:
+                continue
+            if (
+                e < hi
+                and not _terminates(text, e, cues)
+                and _name_at(text, k, cues) not in (None, e)
+            ):
+                continue
+            out.append(_Mention(k, e, name, kind="known"))
+            _mark(taken, k, e)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# roles
+
+
+def _between(ms: list[_Mention], starts: list[int], s: int, e: int) -> list[_Mention]:
+    """The mentions (sorted by start) that start inside [s, e)."""
+    return ms[bisect_left(starts, s) : bisect_left(starts, e)]
+
+
+def _clause_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    spans = []
+    start = s
+    for k in range(s, e):
+        if text[k] in _CLAUSE_BREAK:
+            spans.append((start, k))
+            start = k + 1
+    spans.append((start, e))
+    return spans
+
+
+def _residue(text: str, s: int, e: int, ms: list[_Mention]) -> int:
+    """CJK characters of text[s:e] outside the mentions and their titles."""
+    keep = [True] * (e - s)
+    for m in ms:
+        a = m.title_start if m.title_start >= 0 else m.start
+        for k in range(max(a, s), min(m.end, e)):
+            keep[k - s] = False
+    rest = "".join(c for k, c in enumerate(text[s:e]) if keep[k])
+    rest = re.sub(r"以及|和|与|及|等|同志|还有|其中|另外|分别|在家|[上下]午|[日号]", "", rest)
+    return len(_HAN.findall(rest))
+
+
+def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) -> None:
+    """Give roles to the mentions of one sentence text[s:e]."""
+    starts = [m.start for m in ms]
+    pending: list[_Mention] = []
+    last_group: list[_Mention] = []
+    last_verb_end = -1
+    reverse_role: str | None = None
+    reverse_whole_sentence = False
+    for cs, ce in _clause_spans(text, s, e):
+        in_clause = _between(ms, starts, cs, ce)
+        # 事件：名单标记(0)、角色动词(0)、人名(1)，按位置排
+        events: list[tuple[int, int, re.Match[str] | _Mention]] = [
+            (m.start, 1, m) for m in in_clause
+        ]
+        events += [(v.start(), 0, v) for v in cues.role_re.finditer(text, cs, ce)]
+        events += [(r.start(), 0, r) for r in cues.reverse_re.finditer(text, cs, ce)]
+        events.sort(key=lambda x: (x[0], x[1]))
+        clause_had_verb = False
+        covered = -1
+        for _pos, _order, obj in events:
+            if isinstance(obj, _Mention):
+                m = obj
+                cite = _citation(text, cs, m, cues)
+                if cite:
+                    m.cited = True
+                    m.commemorated = m.commemorated or cite == "commemorated"
+                elif reverse_role:
+                    _give(m, reverse_role, unit=False, adjacent=True)
+                else:
+                    pending.append(m)
+                continue
+            if obj.re is cues.reverse_re:
+                role = _reverse_role(text, obj, e, cues)
+                if role:
+                    reverse_role, reverse_whole_sentence = role
+                covered = max(covered, obj.end())
+                continue
+            v = obj
+            if v.start() < covered or re.match(r"(?:召开|会议|了)?的", text[v.end() : v.end() + 4]):
+                continue  # 主持召开的会议 / 出席会议的…（名单标记已处理）
+            role = cues.role_of[v.group(0)]
+            unit = bool(cues.unit_speech.match(text, max(s, v.start() - 2)))
+            if pending:
+                for m in pending:
+                    _give(m, role, unit, _adjacent(text, m, v.start(), cues))
+                last_group, pending = pending, []
+                clause_had_verb = True
+            elif last_group and _chained(text, last_verb_end, v.start()):
+                for m in last_group:
+                    _give(m, role, unit, False)
+            last_verb_end = v.end()
+        if not reverse_whole_sentence:
+            reverse_role = None
+        # 只有名字和职务的分句把人名传给下一分句；别的分句丢掉
+        if pending and not clause_had_verb and _residue(text, cs, ce, in_clause) > 2:
+            pending = []
+    # 讲话动词紧跟在人名（称谓、“在…时”）之后
+    for m in ms:
+        if m.cited:
+            continue
+        k = m.end + len(m.post) if m.kind == "backref" else m.end
+        if m.kind != "backref":
+            post = cues.post_re.match(text, k)
+            if post:
+                m.post = post.group(0)
+                k = post.end()
+        filler = _SPEECH_FILLER.match(text, k, e)
+        for kk in (filler.end() if filler else k, k):
+            sv = cues.speech_re.match(text, kk, e) or cues.role_re.match(text, kk, e)
+            if sv and cues.role_of.get(sv.group(0), "讲话") == "讲话":
+                m.speech = True
+                _give(m, "讲话", unit=False, adjacent=True)
+                break
+
+
+def _reverse_role(text: str, r: re.Match[str], e: int, cues: _Cues) -> tuple[str, bool] | None:
+    """Role and scope (whole sentence?) of a label that puts the role before the names."""
+    if r.lastgroup == "attend":
+        role = cues.role_of.get(r.group("attend"), "出席")
+        return role, r.group(0)[-1] in "有是括为：:"
+    if r.lastgroup == "chair":
+        return "主持", True
+    if re.search(r"汇报|说明|报告|发言", text[r.end() : e]):
+        return "发言", False
+    return None
+
+
+def _adjacent(text: str, m: _Mention, verb_start: int, cues: _Cues) -> bool:
+    """Is the role verb right after the name (王勇参加 / 张三等在会上发言)?"""
+    k = m.end
+    post = cues.post_re.match(text, k)
+    if post:
+        k = post.end()
+    return bool(_ADJACENT_GAP.fullmatch(text, k, verb_start))
+
+
+def _give(m: _Mention, role: str, unit: bool, adjacent: bool) -> None:
+    if role not in m.roles:
+        m.roles.append(role)
+    if not unit:
+        m.unit_only = False
+    if adjacent:
+        m.adjacent = True
+
+
+def _chained(text: str, prev_end: int, start: int) -> bool:
+    """Is a second role verb joined to the previous one (主持会议并讲话)?"""
+    if prev_end < 0 or start < prev_end:
+        return False
+    gap = text[prev_end:start]
+    return len(gap) <= 40 and not re.search(r"[，,。；;：:！？]", gap)
+
+
+def _citation(text: str, clause_start: int, m: _Mention, cues: _Cues) -> str | None:
+    """'commemorated', 'cited' or None: is the name only cited, not taking part?"""
+    after = text[m.end : m.end + 8]
+    left = m.title_start if m.title_start >= 0 else m.start
+    lo = max(clause_start, left - 60)
+    if cues.commemorated_after.match(after) or cues.commemorated_before.search(text, lo, left):
+        return "commemorated"
+    if cues.cited_after.match(after) or cues.cited_before.search(text, lo, left):
+        return "cited"
+    brk = _CLAUSE_END.search(text, m.end, m.end + 120)
+    clause_end = brk.start() if brk else min(len(text), m.end + 120)
+    return "cited" if cues.instruction.search(text, m.end, clause_end) else None
+
+
+# ---------------------------------------------------------------------------
+# public
+
+
+def _paragraphs(ctx: Context) -> list[tuple[int, int]]:
+    out = []
+    for p in ctx.paragraphs:
+        if _CAPTION.search(p.text):
+            continue
+        out.append((p.start, p.end))
+    return out
+
+
+def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    start = s
+    for m in _SENT_END.finditer(text, s, e):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < e:
+        out.append((start, e))
+    return out
 
 
 def extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
-    return ()
+    """People who took part in the meeting, in order of first mention."""
+    try:
+        return _extract_attendees(ctx)
+    except Exception:  # noqa: BLE001 - an extractor must never raise
+        return ()
+
+
+def _extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
+    text = ctx.text
+    if not text.strip():
+        return ()
+    cues = _cues()
+    paras = _paragraphs(ctx)
+    reporter_names = {r.name for r in extract_reporters(ctx)}
+    found: list[list[_Mention]] = [_find_mentions(text, s, e, cues) for s, e in paras]
+    names = sorted(
+        {m.name for ms in found for m in ms if m.kind != "backref" and m.name not in reporter_names}
+    )
+    all_mentions: list[_Mention] = []
+    for (s, e), ms in zip(paras, found, strict=True):
+        ms = _add_known(text, s, e, ms, names, cues)
+        starts = [m.start for m in ms]
+        for ss, se in _sentences(text, s, e):
+            in_sentence = _between(ms, starts, ss, se)
+            if in_sentence:
+                _assign_roles(text, ss, se, in_sentence, cues)
+        all_mentions.extend(ms)
+    headline_end = ctx.headline.end if ctx.headline else 0
+    people: dict[str, _Person] = {}
+    backrefs: list[_Mention] = []
+    for m in all_mentions:
+        if m.kind == "backref":
+            backrefs.append(m)
+        elif m.name not in reporter_names:
+            people.setdefault(m.name, _Person(m.name)).add(m, m.start >= headline_end)
+    attendees = {n: p for n, p in people.items() if p.is_attendee()}
+    # 回指：姓 + 称谓（王县长）并入已有的同姓与会者，优先职务里含这个称谓的
+    for b in backrefs:
+        if b.cited or not b.roles:
+            continue
+        same = [n for n in attendees if n.startswith(b.name)]
+        if same:
+            pick = next((n for n in same if any(b.post in t for t in attendees[n].titles)), same[0])
+            attendees[pick].add_roles(b.roles)
+    out = sorted(attendees.values(), key=lambda p: p.first.start if p.first else 0)
+    return tuple(
+        Attendee(
+            name=p.name,
+            titles=p.titles,
+            roles=tuple(p.roles),
+            span=ctx.span(p.first.start, p.first.end) if p.first else (0, 0),
+        )
+        for p in out
+    )
+
+
+@dataclass
+class _Person:
+    """Everything the mentions of one name say about that person."""
+
+    name: str
+    first: _Mention | None = None
+    titles: tuple[str, ...] = ()
+    titles_from_body: bool = False
+    roles: list[str] = field(default_factory=list)
+    titled: bool = False
+    commemorated: bool = False
+    evidence: bool = False  # 至少一处可信的角色证据
+    long_or_post: bool = False
+
+    def add_roles(self, roles: list[str]) -> None:
+        for r in roles:
+            if r not in self.roles:
+                self.roles.append(r)
+
+    def add(self, m: _Mention, in_body: bool) -> None:
+        if m.commemorated:
+            self.commemorated = True
+        if m.cited:
+            return
+        if self.first is None:
+            self.first = m
+        if m.titles and (not self.titles or (in_body and not self.titles_from_body)):
+            self.titles, self.titles_from_body = m.titles, in_body
+        if m.kind in ("titled", "listed"):
+            self.titled = True
+        self.add_roles(m.roles)
+        long = len(self.name) >= 3 or bool(m.post)
+        self.long_or_post = self.long_or_post or long
+        speech_only = m.speech and m.roles == ["讲话"]
+        if (
+            m.roles
+            and not m.unit_only
+            and (m.adjacent or m.in_list or long)
+            and not (speech_only and not long)
+        ):
+            self.evidence = True
+
+    def is_attendee(self) -> bool:
+        if not self.roles or self.commemorated or self.first is None:
+            return False
+        if self.titled:
+            return True
+        # 不带职务、只“发言”的两字“人名”多半是地名（商水、沈丘作了发言）
+        if set(self.roles) == {"发言"} and not self.long_or_post:
+            return False
+        return self.evidence
+
+
+# ---------------------------------------------------------------------------
+# reporters
+
+# 署名里名字之间的分隔
+_CREDIT_SEP = re.compile(r"\s*[、,，/／]\s*|\s+")
+# 署名名字后可跟：空白、括号、标点、摄、报道、下一个署名头
+_CREDIT_END = re.compile(
+    r"\s|$|[）)】\]、,，。；;/／|｜]|摄|报道|发自|记者|通讯员|撰稿|实习生|编辑|校对|审核|审稿|责编"
+)
 
 
 def extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
-    return ()
+    """Reporter, correspondent, writer and photographer credits."""
+    try:
+        return _extract_reporters(ctx)
+    except Exception:  # noqa: BLE001 - an extractor must never raise
+        return ()
+
+
+def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
+    m = _DOT_NAME.match(text, i)
+    if m and _CREDIT_END.match(text, m.end()):
+        return m.end()
+    two = text[i : i + 2]
+    given_from = 2 if two in cues.compound else 1
+    if given_from == 1 and text[i : i + 1] not in cues.surnames:
+        return None
+    for n in (given_from + 1, given_from + 2, 4):
+        if n < given_from + 1 or i + n > len(text):
+            continue
+        name = text[i : i + n]
+        if not all(_HAN.match(c) for c in name) or name in cues.not_names:
+            continue
+        if any(c in cues.bad_chars for c in name[given_from:]):
+            continue
+        if _CREDIT_END.match(text, i + n):
+            return i + n
+    return None
+
+
+def _extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
+    text = ctx.text
+    cues = _cues()
+    out: list[Reporter] = []
+    seen: set[str] = set()
+
+    def add(s: int, e: int) -> None:
+        name = text[s:e]
+        if name not in seen:
+            seen.add(name)
+            out.append(Reporter(name=name, span=ctx.span(s, e)))
+
+    for m in cues.credit_re.finditer(text):
+        j = m.end()
+        while j < len(text):
+            e = _credit_name(text, j, cues)
+            if e is None:
+                break
+            add(j, e)
+            sep = _CREDIT_SEP.match(text, e)
+            if not sep or sep.end() == e:
+                break
+            j = sep.end()
+            if cues.credit_re.match(text, j) or text.startswith(("摄", "报道"), e):
+                break
+    # “（张三 摄）”“李四摄”：名字在前的摄影署名
+    for m in re.finditer(
+        r"(?:^|(?<=[（(\s：:/]))([^\s（(）)]{2,8}?)\s*摄(?:影)?(?=[）)\s]|$)", text, re.M
+    ):
+        s = m.start(1)
+        e = _credit_name(text, s, cues)
+        if e is not None and e <= m.end(1) and text[e : m.end(1)].strip() == "":
+            add(s, e)
+    return tuple(sorted(out, key=lambda r: r.span))
