@@ -41,7 +41,7 @@ def test_yaml_and_json_are_the_same_object(runner, report_file):
     as_yaml = runner.invoke(main, ["extract", str(report_file)])
     as_json = runner.invoke(main, ["extract", "--format", "json", str(report_file)])
     assert as_yaml.exit_code == as_json.exit_code == 0
-    assert yaml.safe_load(as_yaml.output) == json.loads(as_json.output)
+    assert yaml.safe_load(as_yaml.stdout) == json.loads(as_json.stdout)
     assert json.loads(as_json.output)["schema"] == "meetingdoc/1"
 
 

@@ -21,8 +21,10 @@ from pathlib import Path
 
 from .errors import MeetingdocError
 from .model import Report
+from .readers import FORMATS
 
-DEFAULT_PATTERNS = ("*.txt", "*.text", "*.html", "*.htm", "*.shtml", "*.docx", "*.pdf")
+# Every format the readers know.
+DEFAULT_PATTERNS = tuple(f"*{suffix}" for suffix in FORMATS)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,9 @@ def _walk_or_complain(top: str, patterns: tuple[str, ...]) -> Iterator[Job | Mee
         found = True
         yield job
     if not found:
-        yield MeetingdocError(top, f"no files to read in this folder (patterns: {' '.join(patterns)})")
+        yield MeetingdocError(
+            top, f"no files to read in this folder (patterns: {' '.join(patterns)})"
+        )
 
 
 def _walk(top: str, patterns: tuple[str, ...]) -> Iterator[Job]:

@@ -24,10 +24,8 @@ from .extract.principles import extract_principles
 from .extract.requirements import extract_requirements
 from .extract.targets import extract_targets
 from .model import Report, Source, Term
+from .readers import format_for, read_text
 from .segment import Segmenter
-
-# Files read by a format reader; everything else is plain text.
-RICH_SUFFIXES = (".html", ".htm", ".shtml", ".docx", ".pdf")
 
 
 class Pipeline:
@@ -44,11 +42,9 @@ class Pipeline:
 
     def analyze_file(self, data: bytes, path: str = "-", encoding: str | None = None) -> Report:
         """Analyze a file's bytes in the format its name says (.txt, .html, .docx, .pdf)."""
-        if not path.lower().endswith(RICH_SUFFIXES):
+        fmt = "text" if path == "-" else format_for(path)
+        if fmt == "text":
             return self.analyze_bytes(data, path, encoding)
-        from .readers import format_for, read_text
-
-        fmt = format_for(path)
         text, used = read_text(data, path, fmt, encoding)
         return self.analyze(text, path=path, encoding=used, fmt=fmt)
 
