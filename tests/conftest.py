@@ -44,9 +44,11 @@ def ungrounded(report, original: str, pipeline) -> list[str]:
     """Items whose span, once cleaned and converted, does not contain their text."""
     from meetingdoc.clean import clean
 
+    convert = report.source.script != "simplified"
+
     def simplified(passage: str) -> str:
         text = clean(passage).text.text
-        return pipeline.converter.convert_string(text)
+        return pipeline.converter.convert_string(text) if convert else text
 
     problems = []
     kinds = (

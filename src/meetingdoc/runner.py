@@ -12,17 +12,27 @@ keeps working meanwhile).
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .batch import DEFAULT_PATTERNS, Job, Outcome, find_inputs, init_worker, output_path, run_job
+from .batch import (
+    DEFAULT_PATTERNS,
+    Job,
+    Outcome,
+    display_path,
+    find_inputs,
+    init_worker,
+    output_path,
+    run_job,
+)
 from .errors import EXIT_FAILED, EXIT_OK, MeetingdocError, OutputError
 from .render import safe_text
 
@@ -162,7 +172,11 @@ def check_collisions(jobs: list[Job], settings: BatchSettings) -> None:
 
 
 def analyze_all(jobs: list[Job], settings: BatchSettings) -> Iterator[Outcome]:
-    """Outcomes in input order, from a process pool when it helps."""
+    """Outcomes in input order, from a process pool when it helps.
+
+    A worker that dies (killed, out of memory) fails its documents with a
+    message instead of hanging the run, which `multiprocessing.Pool` would do.
+    """
     workers = min(settings.jobs or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         init_worker(settings.worker_settings())
@@ -170,17 +184,48 @@ def analyze_all(jobs: list[Job], settings: BatchSettings) -> Iterator[Outcome]:
             yield run_job(job)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    pool = context.Pool(
-        workers, initializer=_init_pool_worker, initargs=(settings.worker_settings(),)
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_init_pool_worker,
+        initargs=(settings.worker_settings(),),
     )
     try:
-        yield from pool.imap(run_job, jobs, chunksize=1)
-        pool.close()
+        # A bounded window of submitted jobs keeps memory flat for huge batches.
+        window = workers * 8
+        pending = deque()
+        queued = iter(jobs)
+        for job in itertools.islice(queued, window):
+            pending.append((job, executor.submit(run_job, job)))
+        while pending:
+            job, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                outcome = Outcome(
+                    display_path(job.path), None, "worker process died (out of memory?)"
+                )
+            for extra in itertools.islice(queued, 1):
+                pending.append((extra, _submit(executor, extra)))
+            yield outcome
     finally:
-        pool.terminate()
-        pool.join()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(executor, job: Job):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return executor.submit(run_job, job)
+    except BrokenProcessPool as exc:
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _init_pool_worker(settings: dict) -> None:
