@@ -6,6 +6,7 @@ of real folders each end as one line, never a hang or a traceback."""
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -72,6 +73,8 @@ def test_big_report_finishes(tmp_path):
     assert result.returncode == 0, result.stderr[-500:]
     assert json.loads(result.stdout)["source"]["chars"] > 5_000_000
     assert time.monotonic() - started < 900
+    # peak RSS of the largest child: bounded, not a multiple of the whole file's tokens
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1_000_000
 
 
 def test_long_line_without_punctuation_finishes(pipeline):

@@ -25,7 +25,7 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        return cls(text, array("l", range(len(text) + 1)))
+        return cls(text, array("i", range(len(text) + 1)))
 
     def original_span(self, start: int, end: int) -> Span:
         """Original [start, end) of the working-text slice text[start:end]."""
@@ -45,7 +45,7 @@ class MappedText:
         other replacement maps all its characters to the match's first one.
         """
         pieces: list[str] = []
-        origin = array("l")
+        origin = array("i")
         touched: list[Span] = []
         last = 0
         for m in pattern.finditer(self.text):

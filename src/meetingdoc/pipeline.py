@@ -73,7 +73,6 @@ class Pipeline:
             mapped = self.converter.to_simplified(mapped)
             to_simplified = self.converter.convert_string
         ctx = Context(mapped=mapped, original=text, to_simplified=to_simplified)
-        tokens = self.segmenter.cut(mapped.text)
         return Report(
             source=Source(path=path, encoding=encoding, script=script, chars=len(text), format=fmt),
             meeting=extract_meeting(ctx),
@@ -83,7 +82,10 @@ class Pipeline:
             principles=extract_principles(ctx),
             targets=extract_targets(ctx),
             documents=extract_documents(ctx),
-            terms=tuple(Term(t, n) for t, n in self.segmenter.count_terms(tokens)),
+            terms=tuple(
+                Term(t, n)
+                for t, n in self.segmenter.count_terms(self.segmenter.iter_tokens(mapped.text))
+            ),
             warnings=cleaned.warnings,
         )
 

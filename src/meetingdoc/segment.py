@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -135,7 +136,11 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         return self.tokenizer.lcut(text)
 
-    def count_terms(self, tokens: list[str]) -> list[tuple[str, int]]:
+    def iter_tokens(self, text: str) -> Iterator[str]:
+        """Tokens one at a time: a huge report never holds all of them at once."""
+        return self.tokenizer.cut(text)
+
+    def count_terms(self, tokens: Iterable[str]) -> list[tuple[str, int]]:
         """Policy terms among the tokens, most frequent first, then by term."""
         counts = Counter(t for t in tokens if t in self.terms)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

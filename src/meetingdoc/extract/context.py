@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..mapped import MappedText, Span
@@ -36,6 +36,7 @@ class Context:
     # Converts a passage of the original script to Simplified the way names
     # need it (乾 kept); the identity for Simplified input.
     to_simplified: Callable[[str], str] = lambda s: s
+    _sentences: dict[int, tuple[int, list[Unit]]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -62,7 +63,12 @@ class Context:
         return self.paragraphs[1:]
 
     def sentences(self, paragraph: Unit) -> list[Unit]:
-        return split_sentences(paragraph.text, paragraph.start)
+        """Sentences of a paragraph, split once and shared by every extractor."""
+        cached = self._sentences.get(paragraph.start)
+        if cached is None or cached[0] != paragraph.end:
+            cached = (paragraph.end, split_sentences(paragraph.text, paragraph.start))
+            self._sentences[paragraph.start] = cached
+        return cached[1]
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Unit]:
