@@ -32,7 +32,8 @@ _AMBIGUOUS = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter writes the same bytes as PyYAML's, four times faster.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     pass
 
 
