@@ -37,9 +37,11 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
 _EDGE_SPACE = re.compile(r"(?m)^ +| +$")
 # 紧挨汉字的半角标点改为全角（数字之间的 1,000 和 3.5 不动）
 _ASCII_PUNCT = re.compile(
-    rf"(?<=[{_CJK}”’）》)])[,:;!?]|[,:;!?](?=[{_CJK}“‘（《])"
-    rf"|(?<=[{_CJK}])\.(?=[{_CJK}“]|$)"
-    rf"|\((?=[^()\n]{{0,40}}\))(?=[{_CJK}“])|(?<=[{_CJK}”。])\)",
+    # Each branch starts with the punctuation mark itself, so the scan skips
+    # ordinary text quickly; the context is checked around it.
+    rf"[,:;!?](?:(?<=[{_CJK}”’）》)][,:;!?])|(?=[{_CJK}“‘（《]))"
+    rf"|\.(?<=[{_CJK}]\.)(?=[{_CJK}“]|$)"
+    rf"|\((?=[^()\n]{{0,40}}\))(?=[{_CJK}“])|\)(?<=[{_CJK}”。]\))",
     re.M,
 )
 _FULLWIDTH_PUNCT = {
@@ -54,10 +56,10 @@ _FULLWIDTH_PUNCT = {
 }
 # 乱码的标志字符：问号、替换符、制表符、带圈数字、孤立的带调拉丁字母
 _GARBLE_MARK = rf"[?\ufffd\u2500-\u257f\u2460-\u24ff\u2488-\u249b\u00c0-\u00ff{_TONED}]"
-_GARBLED = re.compile(
-    rf"[{_CJK}]?{_GARBLE_MARK}(?:[{_CJK}a-z、，()]{{0,3}}{_GARBLE_MARK})+"
-    rf"|[{_CJK}]?\ufffd+"
-)
+# A run starts at a mark; the character before it, when CJK, is the victim of
+# the damage and belongs to the run too (see _garbled_runs).
+_GARBLED = re.compile(rf"{_GARBLE_MARK}(?:[{_CJK}a-z、，()]{{0,3}}{_GARBLE_MARK})+|\ufffd+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,23 @@ _REPAIRS = (
 )
 
 
+def _garbled_runs(original: str):
+    previous_end = 0
+    for m in _GARBLED.finditer(original):
+        start, end = m.span()
+        if start > previous_end and _CJK_CHAR.match(original, start - 1):
+            start -= 1
+        previous_end = end
+        run = original[start:end]
+        if not _PINYIN.fullmatch(run):
+            yield Warning("garbled-text", (start, end), run)
+
+
 def clean(original: str) -> Cleaned:
     """Clean a decoded report; spans in the result map back to `original`."""
     text = MappedText.identity(original)
     warnings: list[Warning] = []
-    garbled = [
-        Warning("garbled-text", m.span(), m.group(0))
-        for m in _GARBLED.finditer(original)
-        if not _PINYIN.fullmatch(m.group(0))
-    ]
+    garbled = list(_garbled_runs(original))
     for kind, pattern, repl, message in _REPAIRS:
         text, touched = text.sub(pattern, repl)
         if touched and message:
