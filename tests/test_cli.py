@@ -178,3 +178,29 @@ def test_user_dictionary_terms_are_counted(runner, report_file, tmp_path):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_utf8_cut_mid_character_is_read_with_a_warning(runner, tmp_path):
+    path = _write(tmp_path / "cut.txt", REPORT.encode("utf-8")[:-2])
+    result = runner.invoke(main, ["extract", "-f", "json", str(path)])
+    assert result.exit_code == 0
+    kinds = [w["kind"] for w in json.loads(result.stdout)["warnings"]]
+    assert "truncated-utf8" in kinds
+
+
+def test_jieba_cache_is_private_and_start_up_is_silent(tmp_path, report_file):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "meetingdoc", "extract", str(report_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""  # no "Building prefix dict…" chatter
+    folder = tmp_path / "cache" / "meetingdoc"
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert list(folder.glob("jieba*.cache"))
