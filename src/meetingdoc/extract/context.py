@@ -71,8 +71,18 @@ class Context:
         return cached[1]
 
 
+# 不含引号、括号和空格的段落：一条正则即可切句
+_PLAIN_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+$")
+_NEEDS_CARE = re.compile(rf"[{re.escape(_OPEN_QUOTES + _CLOSE_QUOTES)} ]")
+
+
 def split_sentences(text: str, offset: int = 0) -> list[Unit]:
     """Sentences ended by 。！？； (outside quotes) or the end of the text."""
+    if not _NEEDS_CARE.search(text):
+        return [
+            Unit(offset + m.start(), offset + m.end(), m.group(0))
+            for m in _PLAIN_SENTENCE.finditer(text)
+        ]
     units = []
     depth = 0
     start = 0

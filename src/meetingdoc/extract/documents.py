@@ -75,8 +75,8 @@ def extract_documents(ctx: Context) -> tuple[DocumentRef, ...]:
     spans: dict[str, tuple[int, int]] = {}
     actions: dict[str, str | None] = {}
     for unit in body_units(ctx):
-        if is_furniture(unit.text):
-            continue
+        if "《" not in unit.text or is_furniture(unit.text):
+            continue  # 没有书名号的段落没有书名
         masked = _masked(unit.text)
         for m in TITLE.finditer(unit.text):
             title = m["title"].strip()

@@ -228,11 +228,24 @@ def cn_number(text: str) -> int | None:
     return None
 
 
+def _may_hold(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """Cheap pre-check: a Chinese date ends in 日/号, a numeric one has a -/. separator."""
+    if pattern is DATE_CN:
+        return text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0
+    return (
+        text.find("-", start, end) >= 0
+        or text.find("/", start, end) >= 0
+        or text.find(".", start, end) >= 0
+    )
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date written in text[start:end], in order."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
     for pattern in (DATE_CN, DATE_ISO):
+        if not _may_hold(text, start, end, pattern):
+            continue
         for m in pattern.finditer(text, start, end):
             day = cn_number(m["day"])
             month = cn_number(m["month"]) if m["month"] else None
@@ -256,6 +269,8 @@ def is_publication_line(text: str) -> bool:
     """A page-info line (`发布时间：2023-02-13`) or a bare dateline (`2024年6月12日（星期三）`)."""
     if len(text) > 200:  # 页面信息行都很短
         return False
+    if "年" not in text and not _may_hold(text, 0, len(text), DATE_ISO):
+        return False  # 带年月的日期：中文日期含“年”，数字日期有分隔符
     dates = [d for d in find_dates(text) if d.year is not None and d.month is not None]
     if not dates:
         return False
@@ -499,7 +514,10 @@ def _location(ctx: Context, units: list[Unit], at: int | None) -> str | None:
     """`在X召开/举行…` in the sentence at position `at`, else in the first sentence of units."""
     sentences: list[Unit] = []
     for unit in units:
-        found = split_sentences(unit.text[:LEAD_WINDOW], unit.start)
+        if len(unit.text) <= LEAD_WINDOW:
+            found = ctx.sentences(unit)  # the same split, shared with other extractors
+        else:
+            found = split_sentences(unit.text[:LEAD_WINDOW], unit.start)
         if at is not None and unit.start <= at < unit.end:
             sentences.extend(s for s in found if s.start <= at < s.end)
         sentences.extend(found[:1])
@@ -523,10 +541,23 @@ class _Name:
 
 
 def _kind_of(name: str) -> str | None:
-    for k in patterns().kind_words:
-        if name.endswith(k):
-            return k
+    """The longest kind word ending name (same-length words cannot both end it)."""
+    words = _kind_set()
+    for n in _kind_lengths():
+        if name[-n:] in words and len(name) >= n:
+            return name[-n:]
     return None
+
+
+@cache
+def _kind_set() -> frozenset[str]:
+    return frozenset(patterns().kind_words)
+
+
+@cache
+def _kind_lengths() -> tuple[int, ...]:
+    """Lengths of the kind words, longest first."""
+    return tuple(sorted({len(k) for k in patterns().kind_words}, reverse=True))
 
 
 def _names_in(unit: Unit) -> list[_Name]:

@@ -77,8 +77,9 @@ def _patterns() -> _Patterns:
     kinds = _alt(c["frame_kinds"])
     return _Patterns(
         # 以X为Y：以“安全、整洁”为方针 / 以推动高质量发展为主题（X 不跨分句、不含另一个 以）
+        # （“以”前不能是 所可予… ；先认“以”再回看，查找更快）
         frame=re.compile(
-            rf"(?<![所可予加难得用足])以(?P<x>(?:{_QUOTED}|[^，。；！？：,;!?:\n以]){{1,40}}?)"
+            rf"以(?<![所可予加难得用足]以)(?P<x>(?:{_QUOTED}|[^，。；！？：,;!?:\n以]){{1,40}}?)"
             rf"为(?P<y>{kinds})"
         ),
         # 为根本动力 / 为根本目的：可延伸的 Y 后面的名词
@@ -162,10 +163,15 @@ class _Found:
     items: tuple[str, ...]
 
 
+@cache
+def _cue_set(section: str) -> frozenset[str]:
+    return frozenset(_cues().get(section, ()))
+
+
 def _frame(text: str, base: int) -> list[_Found]:
     p = _patterns()
-    extendable = set(_cues().get("frame_extendable", ()))
-    skip = set(_cues().get("frame_skip_values", ()))
+    extendable = _cue_set("frame_extendable")
+    skip = _cue_set("frame_skip_values")
     out = []
     for m in p.frame.finditer(text):
         x = m.group("x")
@@ -220,6 +226,8 @@ def _accord(text: str, base: int) -> list[_Found]:
             if not (listed or m.group("de")):
                 continue
         out.append(_Found(base + m.start(), base + m.end(), value, m.group("k"), _items(x, value)))
+    if "导向" not in text:
+        return out  # accord_orient 只认 X导向
     for m in p.accord_orient.finditer(text):
         value = m.group("x")
         out.append(_Found(base + m.start(), base + m.end(), value, "导向", (value,)))
@@ -247,8 +255,11 @@ def _follow(text: str, base: int) -> list[_Found]:
     return out
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _norm(value: str) -> str:
-    return re.sub(r"[\W_]+", "", value)
+    return _NON_WORD.sub("", value)
 
 
 def extract_principles(ctx: Context) -> tuple[Principle, ...]:

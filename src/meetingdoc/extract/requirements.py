@@ -95,6 +95,8 @@ SPEAKER_TAIL = re.compile(
 QUESTION_WORD = re.compile(r"[吗呢么何谁哪岂]|怎|什么|是否|多少|难道|几")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _SENTENCE_PUNCT = "。！？；!?;"
+# 主语末尾的副词：各部门也要… → 各部门
+SUBJECT_TAIL = re.compile(r"(?:也|还|更|都|就|则|亦|首先|一定|同时|均)+$")
 # 子句末尾（需要 之后的宾语到此为止）
 CLAUSE_END = re.compile(r"[，。；！？：、]")
 # 可带出小标题的会议框架动词（会议要求，更加注重品质，…。）
@@ -110,7 +112,25 @@ _WINDOW = 200
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of the words, longest first, grouped by first character.
+
+    `要(?:求|点)|应(?:对|用)|…` matches exactly what `要求|要点|应对|应用|…` matches (the
+    words that can match at a position share its first character and keep their
+    longest-first order), but the regex engine tries one group per position
+    instead of every word.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+        for first, rests in groups.items()
+    )
+
+
+def _first_chars(words: tuple[str, ...] | list[str]) -> str:
+    """A lookahead for the first characters of the words (a cheap check before trying them)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
 @dataclass(frozen=True)
@@ -118,9 +138,11 @@ class _Cues:
     not_modal: re.Pattern[str]
     modal: re.Pattern[str]
     soft: re.Pattern[str]
+    directive: re.Pattern[str]
     frame: re.Pattern[str]
     verb_kind: dict[str, str]
     meeting: tuple[str, ...]
+    meeting_start: re.Pattern[str]
     pronoun: frozenset[str]
     not_frame: tuple[str, ...]
     lead_verb: tuple[str, ...]
@@ -149,9 +171,9 @@ def _cues() -> _Cues:
     frame = re.compile(
         rf"^(?:(?P<setting>{settings}|在[^，。；：]{{1,10}}?[上中时])，)?"
         r"(?P<speaker>[^，。；：！？“”‘’「」『』《》（）()]{0,40}?)"
-        rf"(?P<verb>{verbs})(?P<sep>[，：]?)"
+        rf"{_first_chars(list(verb_kind))}(?P<verb>{verbs})(?P<sep>[，：]?)"
     )
-    copula = _alternation(t.get("copula", ()))
+    copula = _first_chars(t.get("copula", ())) + "(?:" + _alternation(t.get("copula", ())) + ")"
     # 判断句：首个子句含系词（A是B），或某子句以系词开头（X，是…；X，关键在于…）
     judging = re.compile(
         rf"^[^，；。！？]{{0,40}}?(?:{copula})|，[^，；。！？]{{0,4}}?(?:{copula})"
@@ -160,9 +182,13 @@ def _cues() -> _Cues:
         not_modal=re.compile(_alternation(t.get("not_modal", ()))),
         modal=re.compile(_alternation(t.get("modal", ()))),
         soft=re.compile(_alternation(t.get("soft_directive", ()))),
+        # 情态词或软指令词（只问有无时一次查找）
+        directive=re.compile(_alternation(t.get("modal", ()) + t.get("soft_directive", ()))),
         frame=frame,
         verb_kind=verb_kind,
         meeting=tuple(sorted(t.get("meeting_speaker", ()), key=len, reverse=True)),
+        # 最长的会议词前缀
+        meeting_start=re.compile(_alternation(t.get("meeting_speaker", ()))),
         pronoun=frozenset(t.get("pronoun", ())),
         not_frame=t.get("not_frame", ()),
         lead_verb=t.get("lead_verb", ()),
@@ -188,6 +214,8 @@ def _mask_modals(text: str) -> str:
     masked = c.not_modal.sub(_blank, text)
     masked = BOOK_TITLE.sub(_blank, masked)
     masked = YING_JIN.sub(_blank, masked)
+    if "需要" not in masked:
+        return masked
     # 需要 作名词：…的需要 / 需要。/ 需要 + 形容词 + 的 + 名词（需要积极稳妥的改革）
     out = list(masked)
     for m in re.finditer("需要", masked):
@@ -211,10 +239,12 @@ def _mask_modals(text: str) -> str:
 
 def has_directive(text: str, masked: str | None = None) -> bool:
     """R_MODAL: a directive modal or soft-directive cue outside non-directive words."""
-    if masked is None:
-        masked = _mask_modals(text)
     c = _cues()
-    return bool(c.modal.search(masked) or c.soft.search(masked))
+    if masked is None:
+        if not c.directive.search(text):
+            return False  # 遮盖只会去掉匹配：原文没有，遮盖后也没有
+        masked = _mask_modals(text)
+    return c.directive.search(masked) is not None
 
 
 def is_judging(text: str) -> bool:
@@ -222,12 +252,17 @@ def is_judging(text: str) -> bool:
     c = _cues()
     if c.judging_phrase.search(text):
         return True
+    if not c.judging.search(text):
+        # 遮盖只会去掉匹配（not_copula 词里没有 ，；。！？），原文不匹配则遮盖后也不匹配
+        return False
     return bool(c.judging.search(c.copula_mask.sub(_blank, text)))
 
 
 def is_narrative(text: str) -> bool:
     """A report of what happened: 了, 已, 取得, 以来 … (为了/了解 excepted)."""
     c = _cues()
+    if not c.narrative.search(text):
+        return False  # 遮盖只会去掉匹配，原文不匹配则遮盖后也不匹配
     return bool(c.narrative.search(c.narrative_mask.sub(_blank, text)))
 
 
@@ -266,14 +301,13 @@ def _speaker_kind(speaker: str) -> str | None:
         return "pronoun"
     if not speaker:
         return None
-    masked = _mask_modals(speaker)
-    if c.modal.search(masked) or c.soft.search(masked):
+    if has_directive(speaker):
         return None
     if is_narrative(speaker) or "的" in speaker or "是" in speaker:
         return None
     if speaker.startswith(c.meeting):
         # 会议 / 会议在听取汇报后 / 全会一致：会议词后只容短的框架成分
-        rest = speaker[len(next(m for m in c.meeting if speaker.startswith(m))) :]
+        rest = speaker[c.meeting_start.match(speaker).end() :]  # type: ignore[union-attr]
         return "meeting" if len(rest) <= 10 else None
     if speaker.startswith(c.lead_prep) and not speaker.startswith("在"):
         return None  # 根据…、按照… 是话题，不是说话人
@@ -378,10 +412,13 @@ def _subject(content: str, masked: str) -> str | None:
     m = c.modal.search(masked)
     if m is None:
         return None
-    start = max(masked.rfind(ch, 0, m.start()) for ch in "，；：") + 1
+    cut = m.start()
+    start = (
+        max(masked.rfind("，", 0, cut), masked.rfind("；", 0, cut), masked.rfind("：", 0, cut)) + 1
+    )
     subj = content[start : m.start()]
     subj = ENUMERATOR.sub("", subj)
-    subj = re.sub(r"(?:也|还|更|都|就|则|亦|首先|一定|同时|均)+$", "", subj)
+    subj = SUBJECT_TAIL.sub("", subj)
     if not 2 <= len(subj) <= 20:
         return None
     if subj.startswith(c.lead_prep) or subj.startswith(c.lead_verb):
@@ -393,9 +430,14 @@ def _subject(content: str, masked: str) -> str | None:
 
 def _sentences(ctx: Context, para: Unit) -> list[Unit]:
     """ctx.sentences(), but a ？ that is no question (a garbled byte run: 燃？xì)) does not split."""
+    sentences = ctx.sentences(para)
+    if "？" not in para.text and "?" not in para.text:
+        # 无问号时不合并；句子文字与其跨度一致时原样复用
+        if all(len(u.text) == u.end - u.start for u in sentences):
+            return sentences
     spans: list[list[int]] = []
     join = False
-    for sent in ctx.sentences(para):
+    for sent in sentences:
         if join:
             spans[-1][1] = sent.end
         else:
@@ -445,6 +487,7 @@ def _paragraph(ctx: Context, para: Unit, state: _State) -> list[Requirement]:
     numbered = False  # a directive numbered series is running
     prev_semicolon = False  # the previous sentence was a requirement ending in ；
     opened_block = False
+    c = _cues()
     for idx, sent in enumerate(sentences):
         raw = sent.text
         lead = len(raw) - len(raw.lstrip())
@@ -469,7 +512,11 @@ def _paragraph(ctx: Context, para: Unit, state: _State) -> list[Requirement]:
                 and _heading_like(content)
             ):
                 state.section = _strip_end(content)
-        masked = _mask_modals(content)
+        if c.directive.search(content) or "决定" in content:
+            masked = _mask_modals(content)
+        else:
+            # 无情态词、无“决定”：遮盖与否，下面的判断（情态词、决定、主语）结果都一样
+            masked = content
         rule = _classify(content, masked, frame, speech, directive, numbered, prev_semicolon)
         if rule == "numbered":
             numbered = True
@@ -507,7 +554,7 @@ def _classify(
 ) -> str | None:
     """The name of the first rule that makes `content` a requirement, or None."""
     report = is_report(content)
-    if DECISION.search(masked):
+    if "决定" in masked and DECISION.search(masked):
         return "decision"
     if report:
         return None

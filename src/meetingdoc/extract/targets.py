@@ -79,6 +79,7 @@ class _Patterns:
     quota_lead: re.Pattern[str]
     quota_directive: re.Pattern[str]
     quota_past: re.Pattern[str]
+    trigger: re.Pattern[str]
 
 
 @cache
@@ -144,6 +145,16 @@ def _patterns() -> _Patterns:
         quota_directive=re.compile(_alt(c["quota_directive"])),
         # 叙述性字样
         quota_past=re.compile(_alt(c["quota_past"])),
+        # 任一规则的动词（不含这些动词的句子、分句不会产生目标）
+        trigger=re.compile(
+            _alt(
+                c["honour_verbs"]
+                + c["keep_verbs"]
+                + c["build_verbs"]
+                + c["outcome_verbs"]
+                + c["quota_verbs"]
+            )
+        ),
     )
 
 
@@ -202,18 +213,31 @@ def _names_after(s: str, i: int) -> list[tuple[int, int]]:
     return out
 
 
+# 名称规范化：去掉标点、空白
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _has_quote(s: str) -> bool:
+    """Whether s has an opening quote (text without one has no quotation)."""
+    return "“" in s or "「" in s or "『" in s
+
+
 def _quoted_mask(s: str) -> list[bool]:
     """True for characters inside a quotation."""
     mask = [False] * len(s)
+    if not _has_quote(s):
+        return mask
     for m in _patterns().quoted.finditer(s):
-        for k in range(m.start() + 1, m.end() - 1):
-            mask[k] = True
+        if m.end() - m.start() > 2:
+            mask[m.start() + 1 : m.end() - 1] = [True] * (m.end() - m.start() - 2)
     return mask
 
 
 def _honour(clause: Unit) -> list[_Found]:
     p = _patterns()
-    out = []
+    out: list[_Found] = []
+    if not _has_quote(clause.text):
+        return out  # 荣誉名称都在引号内
     for pat, keep in ((p.honour, False), (p.keep, True)):
         for m in pat.finditer(clause.text):
             after_keep = p.keep_after.match(clause.text, m.end()) is not None
@@ -232,8 +256,10 @@ def _honour(clause: Unit) -> list[_Found]:
 def _build(clause: Unit) -> list[_Found]:
     p = _patterns()
     s = clause.text
+    out: list[_Found] = []
+    if not p.build.search(s):
+        return out
     mask = _quoted_mask(s)
-    out = []
     for m in p.build.finditer(s):
         if mask[m.start()] or s.startswith("的", m.end()):
             continue
@@ -248,6 +274,8 @@ def _build(clause: Unit) -> list[_Found]:
 def _outcome(clause: Unit) -> list[_Found]:
     p = _patterns()
     s = clause.text
+    if not p.outcome.search(s):
+        return []
     mask = _quoted_mask(s)
     m = next((m for m in p.outcome.finditer(s) if not mask[m.start()]), None)
     if not m:
@@ -293,8 +321,8 @@ def _quota(clause: Unit, directive: int | None) -> list[_Found]:
     目标性字样 stands in ctx.text (None when it has none)."""
     p = _patterns()
     s = clause.text
-    if p.quota_past.search(s):
-        return []
+    if directive is None or p.quota_past.search(s):
+        return []  # 无目标性字样时没有指标
     mask = _quoted_mask(s)
     out = []
     for m in p.quota.finditer(s):
@@ -313,18 +341,24 @@ def _quota(clause: Unit, directive: int | None) -> list[_Found]:
 
 
 def _clauses(sentence: Unit) -> list[Unit]:
+    """Clauses of the sentence that hold a rule verb (the others give no target)."""
+    trigger = _patterns().trigger
     return [
         Unit(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
         for m in _CLAUSE.finditer(sentence.text)
+        if trigger.search(m.group(0))
     ]
 
 
 def extract_targets(ctx: Context) -> tuple[Target, ...]:
     """Targets the meeting sets, in order of first mention in the body."""
+    p = _patterns()
     found: list[_Found] = []
     for para in ctx.body:
         for sentence in ctx.sentences(para):
-            d = _patterns().quota_directive.search(sentence.text)
+            if not p.trigger.search(sentence.text):
+                continue  # 没有任何规则的动词
+            d = p.quota_directive.search(sentence.text)
             directive = sentence.start + d.start() if d else None
             for clause in _clauses(sentence):
                 named = _honour(clause) + _build(clause)
@@ -338,7 +372,7 @@ def extract_targets(ctx: Context) -> tuple[Target, ...]:
     out = []
     seen: set[str] = set()
     for f in found:
-        key = re.sub(r"[\W_]+", "", f.name)
+        key = _NON_WORD.sub("", f.name)
         if len(key) < 2 or key in seen:
             continue
         seen.add(key)
