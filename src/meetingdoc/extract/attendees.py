@@ -69,8 +69,12 @@ _TITLE_FLOOR = re.compile(r"[，,。；;：:！？!?（）()“”\"「」『』
 _AFTER_NAME_CHAR = re.compile(r"[、，,。；;：:！？!?（）()“”\"‘’「」《\s\d０-９/／—]")
 # 汉字
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 全是汉字（fullmatch）
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 # 少数民族/外国人名：汉字段以“·”相连，如 帕巴拉·格列朗杰
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・\-－][\u4e00-\u9fff]{1,8})+")
+# _DOT_NAME 能否在此匹配（只看前 8 个字）
+_DOT_NAME_START = r"[\u4e00-\u9fff]{1,6}[·•・\-－][\u4e00-\u9fff]"
 # 标题链里的断点：此前的词不是职务（会议由/听取了/陪同/邀请…）；“在家”“有关”除外
 _TITLE_BREAKER = re.compile(
     r"由|是|的|了|请|听取|陪同|邀请|以及|到|对|向|为|将|把|被|从|给|让|等|在(?!家)|有(?!关)"
@@ -91,8 +95,42 @@ _ADJACENT_GAP = re.compile(
     r"(?:等|同志|也|还|亦|均|都|分别|先后|一同|一起|则|并|随后|最后|首先)*"
     r"(?:在[^，,。；;：:！？]{0,20}?[上中])?(?:也|还|亦|分别|先后|作了?|做了?)?"
 )
+# 分句界（同 _CLAUSE_BREAK）
+_CLAUSE_BREAK_RE = re.compile(f"[{re.escape(_CLAUSE_BREAK)}]")
+# 分句开头的前一个字：标点、括号、空白，或“由”
+_CLAUSE_START_PREV = "，,。；;：:！？!?\n（( 　由"
 # 名单接续：“、”“和”“与”“及”“以及”
 _LIST_SEP = re.compile(r"、|以及|和|与|及")
+# 分句里除人名、职务外不算内容的词（连接词、时间词）
+_RESIDUE_FILLER = re.compile(r"以及|和|与|及|等|同志|还有|其中|另外|分别|在家|[上下]午|[日号]")
+# 角色动词的名词用法：主持召开的会议 / 出席会议的…
+_VERB_AS_NOUN = re.compile(r"(?:召开|会议|了)?的")
+# “听取…的汇报”：听取之后有汇报类的词
+_HEAR_REPORT = re.compile(r"汇报|说明|报告|发言")
+# 两个角色动词之间不能隔着的标点
+_CHAIN_BREAK = re.compile(r"[，,。；;：:！？]")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A set of cue words that can tell quickly whether one of them starts at text[e]."""
+
+    words: frozenset[str]
+    lengths: dict[str, tuple[int, ...]]  # 首字 -> 以它开头的词的长度
+
+    @classmethod
+    def of(cls, words: object) -> _Words:
+        ws = frozenset(w for w in words if w)  # type: ignore[attr-defined]
+        lengths: dict[str, set[int]] = {}
+        for w in ws:
+            lengths.setdefault(w[0], set()).add(len(w))
+        return cls(ws, {c: tuple(sorted(ns)) for c, ns in lengths.items()})
+
+    def starts_at(self, text: str, e: int) -> bool:
+        for n in self.lengths.get(text[e : e + 1], ()):
+            if text[e : e + n] in self.words:
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -101,7 +139,10 @@ class _Cues:
     compound: frozenset[str]
     heads: frozenset[str]
     head_max: int
+    head_ends: dict[str, tuple[int, ...]]  # 末字 -> 以它结尾的职务的长度
     head_final: frozenset[str]
+    head_final_re: re.Pattern[str]
+    clause_name_re: re.Pattern[str]
     posts: tuple[str, ...]
     post_set: frozenset[str]
     cited_after: re.Pattern[str]
@@ -109,10 +150,9 @@ class _Cues:
     commemorated_after: re.Pattern[str]
     commemorated_before: re.Pattern[str]
     instruction: re.Pattern[str]
-    terms: frozenset[str]
-    verb_terms: frozenset[str]
-    long_verb_terms: frozenset[str]
-    term_max: int
+    terms: _Words
+    verb_terms: _Words
+    long_verb_terms: _Words
     weak_end: frozenset[str]
     soft_end: frozenset[str]
     bad_chars: frozenset[str]
@@ -120,11 +160,16 @@ class _Cues:
     not_names: frozenset[str]
     role_of: dict[str, str]
     role_re: re.Pattern[str]
+    role_first: re.Pattern[str] | None
     unit_speech: re.Pattern[str]
     speech_re: re.Pattern[str]
     reverse_re: re.Pattern[str]
+    reverse_first: re.Pattern[str] | None
     post_re: re.Pattern[str]
     credit_re: re.Pattern[str]
+    credit_first: re.Pattern[str] | None
+    # _valid_name 的结果（只取决于名字本身和上面的词表），按 (名字, 名从第几个字起) 记下
+    valid_memo: dict[tuple[str, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _alternation(words: object) -> str:
@@ -138,6 +183,45 @@ def _words_re(table: dict[str, tuple[str, ...]], section: str) -> re.Pattern[str
 
 def _chars(lines: tuple[str, ...]) -> frozenset[str]:
     return frozenset(c for line in lines for c in line.split())
+
+
+def _word_starts(words: object) -> re.Pattern[str] | None:
+    """Matches the first character of every occurrence of `words` (None if a word is empty)."""
+    ws = set(words)  # type: ignore[call-overload]
+    if not ws or "" in ws:
+        return None
+    # 每支只吃一个字（首字 + 前瞻其余），找到的位置不会互相重叠而漏掉
+    return re.compile(
+        "|".join(
+            re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "") for w in sorted(ws)
+        )
+    )
+
+
+def _scan(
+    pattern: re.Pattern[str],
+    first: re.Pattern[str] | None,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+) -> list[re.Match[str]]:
+    """list(pattern.finditer(text, pos, endpos)), trying `pattern` only where `first` matches.
+
+    `first` must match the first character of every match of `pattern` (which is never
+    empty); None falls back to finditer."""
+    endpos = len(text) if endpos is None else endpos
+    if first is None:
+        return list(pattern.finditer(text, pos, endpos))
+    out = []
+    done = pos
+    for c in first.finditer(text, pos, endpos):
+        k = c.start()
+        if k >= done:
+            m = pattern.match(text, k, endpos)
+            if m:
+                out.append(m)
+                done = m.end()
+    return out
 
 
 @cache
@@ -162,6 +246,7 @@ def _cues() -> _Cues:
     # 讲话动词：紧跟人名（可带称谓、插入成分）
     speech_re = re.compile(rf"(?:{_alternation(speech)})(?![会议书稿])")
     chair = table.get("chair_labels", ())
+    credits = table.get("reporter_credits", ())
     # 角色在前、名单在后：“出席会议的（领导）有”“列席会议的”“执行主席是”“听取了”
     reverse_re = re.compile(
         r"(?P<attend>出席|参加|列席)(?:了)?(?:会议|座谈会|本次会议|今天会议|活动|会)?的"
@@ -170,12 +255,29 @@ def _cues() -> _Cues:
         r"|(?P<hear>听取了?)"
     )
     unit = table.get("unit_speech", ())
+    surnames = _chars(table.get("surnames", ()))
+    compound = frozenset(table.get("compound_surnames", ()))
+    # 能开始一个人名的字：单姓、复姓首字，或“·”名
+    name_first = "".join(re.escape(c) for c in sorted(surnames | {w[0] for w in compound if w}))
+    name_start = f"[{name_first}]|{_DOT_NAME_START}" if name_first else _DOT_NAME_START
+    head_ends: dict[str, set[int]] = {}
+    for h in heads:
+        head_ends.setdefault(h[-1], set()).add(len(h))
     return _Cues(
-        surnames=_chars(table.get("surnames", ())),
-        compound=frozenset(table.get("compound_surnames", ())),
+        surnames=surnames,
+        compound=compound,
         heads=heads,
         head_max=max((len(h) for h in heads), default=2),
+        head_ends={c: tuple(sorted(ns)) for c, ns in head_ends.items()},
         head_final=frozenset(h[-1] for h in heads),
+        # 职务的末字（长、记、员…）后面可能是人名的位置：职务+人名只可能出现在这里
+        head_final_re=re.compile(
+            "[" + "".join(re.escape(h[-1]) for h in sorted(heads)) + f"](?={name_start})"
+            if heads
+            else "(?!)"
+        ),
+        # 分句开头（标点、空白或“由”之后）可能是人名的位置
+        clause_name_re=re.compile(f"[{re.escape(_CLAUSE_START_PREV)}](?={name_start})"),
         posts=posts,
         post_set=frozenset(posts) | heads,
         cited_after=_words_re(table, "cited_after"),
@@ -183,10 +285,9 @@ def _cues() -> _Cues:
         commemorated_after=_words_re(table, "commemorated_after"),
         commemorated_before=_words_re(table, "commemorated_before"),
         instruction=re.compile(_alternation(table.get("instruction_words", ())) or "(?!)"),
-        terms=frozenset(terms),
-        verb_terms=frozenset(set(table.get("after_name", ())) | set(role_of) | set(speech)),
-        long_verb_terms=frozenset(w for w in table.get("after_name", ()) if len(w) > 1),
-        term_max=max((len(t) for t in terms), default=1),
+        terms=_Words.of(terms),
+        verb_terms=_Words.of(set(table.get("after_name", ())) | set(role_of) | set(speech)),
+        long_verb_terms=_Words.of(w for w in table.get("after_name", ()) if len(w) > 1),
         weak_end=_chars(table.get("weak_name_end", ())),
         soft_end=_chars(table.get("soft_name_end", ())),
         bad_chars=_chars(table.get("not_name_chars", ())),
@@ -194,16 +295,19 @@ def _cues() -> _Cues:
         not_names=frozenset(table.get("not_names", ())),
         role_of=role_of,
         role_re=role_re,
+        role_first=_word_starts(role_of),
         unit_speech=re.compile(_alternation(unit) or "(?!)"),
         speech_re=speech_re,
         reverse_re=reverse_re,
+        reverse_first=_word_starts(["出席", "参加", "列席", "听取", *(chair or ["执行主席"])]),
         post_re=re.compile(_alternation(posts) or "(?!)"),
         # 署名头：记者/通讯员/撰稿/摄影…，以及 文/X、图/X、文/图 X（前面是“编”“审”的不算）
         credit_re=re.compile(
-            rf"(?<![编审])(?:{_alternation(table.get('reporter_credits', ())) or '记者'}"
+            rf"(?<![编审])(?:{_alternation(credits) or '记者'}"
             r"|(?<![\u4e00-\u9fff])(?:(?:文[/／]图|图[/／]文)(?=[\s：:])|[文图](?=\s*[/／|｜：:])))"
             r"\s*[：:/／|｜]?\s*"
         ),
+        credit_first=_word_starts([*(credits or ["记者"]), "文", "图"]),
     )
 
 
@@ -211,25 +315,32 @@ def _cues() -> _Cues:
 # names
 
 
-def _terminates(text: str, e: int, cues: _Cues, words: frozenset[str] | None = None) -> bool:
+def _terminates(text: str, e: int, cues: _Cues, words: _Words | None = None) -> bool:
     """Can a name end right before text[e]? (`words`: the words allowed next, default all)"""
     if e >= len(text):
         return True
     if _AFTER_NAME_CHAR.match(text, e):
         return True
-    words = cues.terms if words is None else words
-    for n in range(1, min(cues.term_max, len(text) - e) + 1):
-        if text[e : e + n] in words:
-            return True
-    return False
+    return (cues.terms if words is None else words).starts_at(text, e)
 
 
 def _valid_name(name: str, given_from: int, cues: _Cues) -> bool:
+    memo = cues.valid_memo
+    key = (name, given_from)
+    ok = memo.get(key)
+    if ok is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        ok = memo[key] = _check_name(name, given_from, cues)
+    return ok
+
+
+def _check_name(name: str, given_from: int, cues: _Cues) -> bool:
     if name in cues.not_names or name in cues.post_set:
         return False
-    if not all(_HAN.match(c) for c in name):
+    if not _HAN_ONLY.fullmatch(name):
         return False
-    if any(c in cues.bad_chars for c in name[given_from:]):
+    if not cues.bad_chars.isdisjoint(name[given_from:]):
         return False
     # 姓+称谓（王县长）、称谓开头（常委会）不是名字
     for k in range(1, len(name)):
@@ -255,7 +366,7 @@ def _name_at(text: str, i: int, cues: _Cues) -> int | None:
                 or any(c in cues.dot_bad_chars for c in text[i:end])
                 or cues.role_re.search(tail)
                 or cues.speech_re.search(tail)
-                or any(w in tail for w in cues.long_verb_terms)
+                or any(w in tail for w in cues.long_verb_terms.words)
             ):
                 continue
             if (
@@ -320,7 +431,7 @@ def _starts_name(text: str, i: int, cues: _Cues) -> bool:
 
 
 def _ends_with_head(s: str, cues: _Cues) -> bool:
-    return any(s[-n:] in cues.heads for n in range(2, min(cues.head_max, len(s)) + 1))
+    return any(s[-n:] in cues.heads for n in cues.head_ends.get(s[-1:], ()) if n <= len(s))
 
 
 def _title_chain(
@@ -385,7 +496,22 @@ class _Mention:
 def _is_clause_start(text: str, i: int, lo: int, extra: frozenset[int] = frozenset()) -> bool:
     if i <= lo or i in extra:
         return True
-    return text[i - 1] in "，,。；;：:！？!?\n（( 　" or text[i - 1 : i] == "由"
+    return text[i - 1] in _CLAUSE_START_PREV
+
+
+def _clause_starts(text: str, lo: int, hi: int, extra: frozenset[int], cues: _Cues) -> list[int]:
+    """In order, every i in [lo, hi) with _is_clause_start(text, i, lo, extra), leaving out
+    those after punctuation where no name can start (_name_at would give None)."""
+    # 前瞻最多看 8 个字；找到的位置都在 lo 之后，已排好序
+    starts = [m.end() for m in cues.clause_name_re.finditer(text, lo, hi + 8)]
+    while starts and starts[-1] >= hi:
+        starts.pop()
+    more = [k for k in extra if lo <= k < hi]
+    if lo < hi:
+        more.append(lo)
+    if more == [lo]:  # 通常没有标签
+        return [lo, *starts]
+    return sorted(set(starts).union(more))
 
 
 class _Taken:
@@ -399,13 +525,17 @@ class _Taken:
         k -= self.lo
         return 0 <= k < len(self.flags) and bool(self.flags[k])
 
+    def free(self, s: int, e: int) -> bool:
+        """No character of text[s:e] taken."""
+        return not any(self.flags[max(0, s - self.lo) : max(0, e - self.lo)])
+
     def set(self, s: int, e: int, value: bool = True) -> None:
         a, b = max(0, s - self.lo), max(0, min(len(self.flags), e - self.lo))
-        self.flags[a:b] = bytes([int(value)]) * max(0, b - a)
+        self.flags[a:b] = (b"\x01" if value else b"\x00") * max(0, b - a)
 
 
 def _free(taken: _Taken, s: int, e: int) -> bool:
-    return not any(taken.at(k) for k in range(s, e))
+    return taken.free(s, e)
 
 
 def _mark(taken: _Taken, s: int, e: int) -> None:
@@ -442,9 +572,10 @@ def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
     mentions: list[_Mention] = []
     # 1) 职务 + 人名
     anchored: list[_Mention] = []
-    for i in range(lo + 2, hi):
-        if text[i - 1] not in cues.head_final:
-            continue
+    for hf in cues.head_final_re.finditer(text, lo + 1, hi + 8):  # 前瞻最多看 8 个字
+        i = hf.end()  # text[i - 1] 是职务末字
+        if i >= hi:
+            break
         c = text[i]
         if (
             c not in cues.surnames
@@ -475,15 +606,18 @@ def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
     for m in list(mentions):
         mentions.extend(_follow_list(text, m, hi, cues, taken, title_starts))
     # 2) 分句开头的人名（可成串：孙某、胡某、刘某出席）；“执行主席是”“出席会议的有”之后也算
-    after_label = frozenset(r.end() for r in cues.reverse_re.finditer(text, lo, hi))
+    after_label = frozenset(
+        r.end() for r in _scan(cues.reverse_re, cues.reverse_first, text, lo, hi)
+    )
     i = lo
-    while i < hi:
-        if taken.at(i) or not _is_clause_start(text, i, lo, after_label):
-            i += 1
+    for k in _clause_starts(text, lo, hi, after_label, cues):
+        if k < i:
+            continue  # 已在上一串名单里
+        i = k
+        if taken.at(i):
             continue
         e = _name_at(text, i, cues)
         if e is None or e > hi or not _free(taken, i, e):
-            i += 1
             continue
         head = _Mention(i, e, text[i:e], kind="bare")
         rest = _follow_list(text, head, hi, cues, taken, title_starts)
@@ -563,23 +697,22 @@ def _between(ms: list[_Mention], starts: list[int], s: int, e: int) -> list[_Men
 def _clause_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     spans = []
     start = s
-    for k in range(s, e):
-        if text[k] in _CLAUSE_BREAK:
-            spans.append((start, k))
-            start = k + 1
+    for m in _CLAUSE_BREAK_RE.finditer(text, s, e):
+        spans.append((start, m.start()))
+        start = m.end()
     spans.append((start, e))
     return spans
 
 
 def _residue(text: str, s: int, e: int, ms: list[_Mention]) -> int:
     """CJK characters of text[s:e] outside the mentions and their titles."""
-    keep = [True] * (e - s)
+    chars = list(text[s:e])
     for m in ms:
-        a = m.title_start if m.title_start >= 0 else m.start
-        for k in range(max(a, s), min(m.end, e)):
-            keep[k - s] = False
-    rest = "".join(c for k, c in enumerate(text[s:e]) if keep[k])
-    rest = re.sub(r"以及|和|与|及|等|同志|还有|其中|另外|分别|在家|[上下]午|[日号]", "", rest)
+        a = max(m.title_start if m.title_start >= 0 else m.start, s) - s
+        b = min(m.end, e) - s
+        if a < b:
+            chars[a:b] = [""] * (b - a)
+    rest = _RESIDUE_FILLER.sub("", "".join(chars))
     return len(_HAN.findall(rest))
 
 
@@ -591,14 +724,23 @@ def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) ->
     last_verb_end = -1
     reverse_role: str | None = None
     reverse_whole_sentence = False
+    # 整句里没有角色动词（名单标记）的开头，就不必逐个分句去找
+    any_verb = cues.role_first is None or cues.role_first.search(text, s, e) is not None
+    any_label = cues.reverse_first is None or cues.reverse_first.search(text, s, e) is not None
     for cs, ce in _clause_spans(text, s, e):
         in_clause = _between(ms, starts, cs, ce)
         # 事件：名单标记(0)、角色动词(0)、人名(1)，按位置排
         events: list[tuple[int, int, re.Match[str] | _Mention]] = [
             (m.start, 1, m) for m in in_clause
         ]
-        events += [(v.start(), 0, v) for v in cues.role_re.finditer(text, cs, ce)]
-        events += [(r.start(), 0, r) for r in cues.reverse_re.finditer(text, cs, ce)]
+        if any_verb:
+            events += [
+                (v.start(), 0, v) for v in _scan(cues.role_re, cues.role_first, text, cs, ce)
+            ]
+        if any_label:
+            events += [
+                (r.start(), 0, r) for r in _scan(cues.reverse_re, cues.reverse_first, text, cs, ce)
+            ]
         events.sort(key=lambda x: (x[0], x[1]))
         clause_had_verb = False
         covered = -1
@@ -621,7 +763,7 @@ def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) ->
                 covered = max(covered, obj.end())
                 continue
             v = obj
-            if v.start() < covered or re.match(r"(?:召开|会议|了)?的", text[v.end() : v.end() + 4]):
+            if v.start() < covered or _VERB_AS_NOUN.match(text[v.end() : v.end() + 4]):
                 continue  # 主持召开的会议 / 出席会议的…（名单标记已处理）
             role = cues.role_of[v.group(0)]
             unit = bool(cues.unit_speech.match(text, max(s, v.start() - 2)))
@@ -665,7 +807,7 @@ def _reverse_role(text: str, r: re.Match[str], e: int, cues: _Cues) -> tuple[str
         return role, r.group(0)[-1] in "有是括为：:"
     if r.lastgroup == "chair":
         return "主持", True
-    if re.search(r"汇报|说明|报告|发言", text[r.end() : e]):
+    if _HEAR_REPORT.search(text[r.end() : e]):
         return "发言", False
     return None
 
@@ -693,7 +835,7 @@ def _chained(text: str, prev_end: int, start: int) -> bool:
     if prev_end < 0 or start < prev_end:
         return False
     gap = text[prev_end:start]
-    return len(gap) <= 40 and not re.search(r"[，,。；;：:！？]", gap)
+    return len(gap) <= 40 and not _CHAIN_BREAK.search(gap)
 
 
 def _citation(text: str, clause_start: int, m: _Mention, cues: _Cues) -> str | None:
@@ -717,7 +859,8 @@ def _citation(text: str, clause_start: int, m: _Mention, cues: _Cues) -> str | N
 def _paragraphs(ctx: Context) -> list[tuple[int, int]]:
     out = []
     for p in ctx.paragraphs:
-        if _CAPTION.search(p.text):
+        # _CAPTION 的第一支只在段首；第二支要有“摄”
+        if _CAPTION.match(p.text) or ("摄" in p.text and _CAPTION.search(p.text)):
             continue
         out.append((p.start, p.end))
     return out
@@ -756,6 +899,8 @@ def _extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
     all_mentions: list[_Mention] = []
     for (s, e), ms in zip(paras, found, strict=True):
         ms = _add_known(text, s, e, ms, names, cues)
+        if not ms:
+            continue
         starts = [m.start for m in ms]
         for ss, se in _sentences(text, s, e):
             in_sentence = _between(ms, starts, ss, se)
@@ -855,6 +1000,12 @@ _CREDIT_END = re.compile(
 )
 
 
+# 名字在前的摄影署名：（张三 摄）、李四摄
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|(?<=[（(\s：:/]))([^\s（(）)]{2,8}?)\s*摄(?:影)?(?=[）)\s]|$)", re.M
+)
+
+
 def extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
     """Reporter, correspondent, writer and photographer credits."""
     try:
@@ -875,9 +1026,9 @@ def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
         if n < given_from + 1 or i + n > len(text):
             continue
         name = text[i : i + n]
-        if not all(_HAN.match(c) for c in name) or name in cues.not_names:
+        if not _HAN_ONLY.fullmatch(name) or name in cues.not_names:
             continue
-        if any(c in cues.bad_chars for c in name[given_from:]):
+        if not cues.bad_chars.isdisjoint(name[given_from:]):
             continue
         if _CREDIT_END.match(text, i + n):
             return i + n
@@ -896,7 +1047,7 @@ def _extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
             seen.add(name)
             out.append(Reporter(name=name, span=ctx.span(s, e)))
 
-    for m in cues.credit_re.finditer(text):
+    for m in _scan(cues.credit_re, cues.credit_first, text):
         j = m.end()
         while j < len(text):
             e = _credit_name(text, j, cues)
@@ -910,9 +1061,7 @@ def _extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
             if cues.credit_re.match(text, j) or text.startswith(("摄", "报道"), e):
                 break
     # “（张三 摄）”“李四摄”：名字在前的摄影署名
-    for m in re.finditer(
-        r"(?:^|(?<=[（(\s：:/]))([^\s（(）)]{2,8}?)\s*摄(?:影)?(?=[）)\s]|$)", text, re.M
-    ):
+    for m in _PHOTO_CREDIT.finditer(text) if "摄" in text else ():
         s = m.start(1)
         e = _credit_name(text, s, cues)
         if e is not None and e <= m.end(1) and text[e : m.end(1)].strip() == "":
