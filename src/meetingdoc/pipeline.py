@@ -19,6 +19,7 @@ from .decode import Decoded, decode_bytes
 from .extract import Context
 from .extract.attendees import extract_attendees, extract_reporters
 from .extract.documents import extract_documents
+from .extract.fusion import resolve_issuers
 from .extract.meeting import extract_meeting
 from .extract.principles import extract_principles
 from .extract.requirements import extract_requirements
@@ -73,12 +74,14 @@ class Pipeline:
             mapped = self.converter.to_simplified(mapped)
             to_simplified = self.converter.convert_string
         ctx = Context(mapped=mapped, original=text, to_simplified=to_simplified)
+        meeting = extract_meeting(ctx)
+        attendees = extract_attendees(ctx)
         return Report(
             source=Source(path=path, encoding=encoding, script=script, chars=len(text), format=fmt),
-            meeting=extract_meeting(ctx),
-            attendees=extract_attendees(ctx),
+            meeting=meeting,
+            attendees=attendees,
             reporters=extract_reporters(ctx),
-            requirements=extract_requirements(ctx),
+            requirements=resolve_issuers(extract_requirements(ctx), attendees),
             principles=extract_principles(ctx),
             targets=extract_targets(ctx),
             documents=extract_documents(ctx),

@@ -33,7 +33,7 @@ Known limitations:
   or a list of names around them.
 - Transliterated foreign names without `·`/`-` (马特维延科) are not recognised;
   four-character names are only compound-surname or 林郑月娥-style names.
-- A title is cut at 的/由/是/了/在/有 or a digit, and a chain stops at a part
+- A title is cut at 的/由/是/了/在/有 (not in 有关, 有限公司) or a digit, and a chain stops at a part
   that does not end in a known post (titles.txt + `[title_heads]`); titles
   joined without `、` (`委员中央政法委书记`) stay one title.
 - Roles follow sentence structure only: a name separated from its verb by a
@@ -77,7 +77,7 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・\-－][\u4e00-\u9fff]{1
 _DOT_NAME_START = r"[\u4e00-\u9fff]{1,6}[·•・\-－][\u4e00-\u9fff]"
 # 标题链里的断点：此前的词不是职务（会议由/听取了/陪同/邀请…）；“在家”“有关”除外
 _TITLE_BREAKER = re.compile(
-    r"由|是|的|了|请|听取|陪同|邀请|以及|到|对|向|为|将|把|被|从|给|让|等|在(?!家)|有(?!关)"
+    r"由|是|的|了|请|听取|陪同|邀请|以及|到|对|向|为|将|把|被|从|给|让|等|在(?!家)|有(?!关|限)"
 )
 # 标题链开头可以去掉的连接词、时间词
 _TITLE_LEAD = re.compile(
@@ -1020,7 +1020,9 @@ def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
         return m.end()
     two = text[i : i + 2]
     given_from = 2 if two in cues.compound else 1
-    if given_from == 1 and text[i : i + 1] not in cues.surnames:
+    # 署名“记者 向雨桐”：空格隔开的署名里，不常见的姓也收
+    spaced_byline = i > 0 and text[i - 1] == " "
+    if given_from == 1 and text[i : i + 1] not in cues.surnames and not spaced_byline:
         return None
     for n in (given_from + 1, given_from + 2, 4):
         if n < given_from + 1 or i + n > len(text):
@@ -1058,7 +1060,11 @@ def _extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
             if not sep or sep.end() == e:
                 break
             j = sep.end()
-            if cues.credit_re.match(text, j) or text.startswith(("摄", "报道"), e):
+            if (
+                cues.credit_re.match(text, j)
+                or text.startswith(("摄", "报道"), e)
+                or text.startswith(("摄", "报道"), j)
+            ):
                 break
     # “（张三 摄）”“李四摄”：名字在前的摄影署名
     for m in _PHOTO_CREDIT.finditer(text) if "摄" in text else ():
