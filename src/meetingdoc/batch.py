@@ -144,7 +144,7 @@ def run_job(job: Job) -> Outcome:
         report = _worker_pipeline.analyze_file(data, path=shown, encoding=settings.get("encoding"))
         written = None
         if settings.get("out_dir"):
-            suffix = ".json" if settings["format"] == "json" else ".yaml"
+            suffix = settings["suffix"]
             written = output_path(settings["out_dir"], job, suffix)
             data = report.to_dict()
             write_atomic(written, render_json(data) if suffix == ".json" else render_yaml(data))

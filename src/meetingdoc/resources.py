@@ -7,6 +7,8 @@ in a source checkout run without installing, the top-level `dicts/` is used.
 from __future__ import annotations
 
 import importlib.resources
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -56,3 +58,8 @@ def cue_table(name: str) -> dict[str, tuple[str, ...]]:
         else:
             table[section].append(line)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of cue words, longest first so the longest cue wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -50,9 +50,14 @@ class BatchSettings:
     encoding: str | None = None
     user_dicts: tuple[str, ...] = ()
 
+    @property
+    def suffix(self) -> str:
+        """Of the files written with --out."""
+        return ".json" if self.fmt == "json" else ".yaml"
+
     def worker_settings(self) -> dict:
         return {
-            "format": self.fmt,
+            "suffix": self.suffix,
             "out_dir": self.out_dir,
             "encoding": self.encoding,
             "user_dicts": self.user_dicts,
@@ -89,19 +94,13 @@ def run_extract(inputs: tuple[str, ...], settings: BatchSettings) -> int:
     if settings.output and os.path.isdir(settings.output):
         raise OutputError(settings.output, "is a directory, not a file")
 
-    jobs: list[Job] = []
-    argument_errors = 0
-    for found in find_inputs(inputs, settings.patterns or DEFAULT_PATTERNS):
-        if isinstance(found, MeetingdocError):
-            print(error_line(found.path, found.reason), file=sys.stderr)
-            argument_errors += 1
-        else:
-            jobs.append(found)
+    jobs, argument_errors = gather_jobs(inputs, settings)
     tally = Tally(failed=argument_errors, documents=argument_errors)
     if settings.skip_existing and settings.out_dir:
-        suffix = ".json" if settings.fmt == "json" else ".yaml"
         before = len(jobs)
-        jobs = [j for j in jobs if not os.path.exists(output_path(settings.out_dir, j, suffix))]
+        jobs = [
+            j for j in jobs if not os.path.exists(output_path(settings.out_dir, j, settings.suffix))
+        ]
         tally.skipped = before - len(jobs)
     check_collisions(jobs, settings)
 
@@ -116,19 +115,25 @@ def run_extract(inputs: tuple[str, ...], settings: BatchSettings) -> int:
     return EXIT_FAILED if tally.failed else EXIT_OK
 
 
+def gather_jobs(inputs: tuple[str, ...], settings: BatchSettings) -> tuple[list[Job], int]:
+    """The inputs to analyze, and how many arguments named nothing readable (reported)."""
+    jobs: list[Job] = []
+    errors = 0
+    for found in find_inputs(inputs, settings.patterns or DEFAULT_PATTERNS):
+        if isinstance(found, MeetingdocError):
+            print(error_line(found.path, found.reason), file=sys.stderr)
+            errors += 1
+        else:
+            jobs.append(found)
+    return jobs, errors
+
+
 def collect_reports(inputs: tuple[str, ...], settings: BatchSettings) -> tuple[list, int]:
     """Analyze inputs for aggregation: (reports in input order, number failed)."""
     from .segment import Segmenter
 
-    Segmenter(settings.user_dicts)
-    jobs: list[Job] = []
-    failed = 0
-    for found in find_inputs(inputs, settings.patterns or DEFAULT_PATTERNS):
-        if isinstance(found, MeetingdocError):
-            print(error_line(found.path, found.reason), file=sys.stderr)
-            failed += 1
-        else:
-            jobs.append(found)
+    Segmenter(settings.user_dicts)  # validate user dictionaries before any work
+    jobs, failed = gather_jobs(inputs, settings)
     reports = []
     with progress_for(len(jobs), True) as progress:
         for outcome in progress.track(analyze_all(jobs, settings)):
@@ -162,10 +167,9 @@ def prepare_out_dir(out_dir: str) -> None:
 def check_collisions(jobs: list[Job], settings: BatchSettings) -> None:
     if not settings.out_dir:
         return
-    suffix = ".json" if settings.fmt == "json" else ".yaml"
     seen: dict[str, str] = {}
     for job in jobs:
-        target = output_path(settings.out_dir, job, suffix)
+        target = output_path(settings.out_dir, job, settings.suffix)
         if target in seen:
             raise OutputError(target, f"both {seen[target]} and {job.path} would be written here")
         seen[target] = job.path

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .model import Report
-from .resources import cue_table
+from .resources import alternation, cue_table
 
 # 句首的序号：一是、（一）、1.、第一，
 _ENUMERATOR = re.compile(
@@ -29,8 +29,7 @@ _ENUMERATOR = re.compile(
 @cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = cue_table("stats_cues.txt")
-    modals = "|".join(sorted(map(re.escape, table["modals"]), key=len, reverse=True))
-    adverbs = "|".join(sorted(map(re.escape, table["adverbs"]), key=len, reverse=True))
+    modals, adverbs = alternation(table["modals"]), alternation(table["adverbs"])
     return re.compile(rf"^.{{0,12}}?(?:{modals})"), re.compile(rf"^(?:{adverbs})+")
 
 

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Attendee, Reporter
-from ..resources import cue_table, word_set
+from ..resources import alternation, cue_table, word_set
 from .context import Context
 
 CUES = "attendee_cues.txt"
@@ -172,13 +172,9 @@ class _Cues:
     valid_memo: dict[tuple[str, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[arg-type]
-
-
 def _words_re(table: dict[str, tuple[str, ...]], section: str) -> re.Pattern[str]:
     """An alternation of the cue words of one section (never matches when empty)."""
-    return re.compile(_alternation(table.get(section, ())) or "(?!)")
+    return re.compile(alternation(table.get(section, ())) or "(?!)")
 
 
 def _chars(lines: tuple[str, ...]) -> frozenset[str]:
@@ -242,16 +238,16 @@ def _cues() -> _Cues:
     speech = table.get("speech_verbs", ())
     terms = set(table.get("after_name", ())) | set(role_of) | set(speech) | set(posts) | heads
     # 角色动词：名词用法（的讲话、讲话精神、主持人）不算
-    role_re = re.compile(rf"(?<!的)(?:{_alternation(role_of)})(?!精神|稿|要点|材料|人|词|书)")
+    role_re = re.compile(rf"(?<!的)(?:{alternation(role_of)})(?!精神|稿|要点|材料|人|词|书)")
     # 讲话动词：紧跟人名（可带称谓、插入成分）
-    speech_re = re.compile(rf"(?:{_alternation(speech)})(?![会议书稿])")
+    speech_re = re.compile(rf"(?:{alternation(speech)})(?![会议书稿])")
     chair = table.get("chair_labels", ())
     credits = table.get("reporter_credits", ())
     # 角色在前、名单在后：“出席会议的（领导）有”“列席会议的”“执行主席是”“听取了”
     reverse_re = re.compile(
         r"(?P<attend>出席|参加|列席)(?:了)?(?:会议|座谈会|本次会议|今天会议|活动|会)?的"
         r"(?:[^，,。；;：:]{0,12}?(?:有|是|包括|为)[：:]?)?"
-        rf"|(?P<chair>{_alternation(chair) or '执行主席'})(?:是|为|[：:])"
+        rf"|(?P<chair>{alternation(chair) or '执行主席'})(?:是|为|[：:])"
         r"|(?P<hear>听取了?)"
     )
     unit = table.get("unit_speech", ())
@@ -284,7 +280,7 @@ def _cues() -> _Cues:
         cited_before=_words_re(table, "cited_before"),
         commemorated_after=_words_re(table, "commemorated_after"),
         commemorated_before=_words_re(table, "commemorated_before"),
-        instruction=re.compile(_alternation(table.get("instruction_words", ())) or "(?!)"),
+        instruction=re.compile(alternation(table.get("instruction_words", ())) or "(?!)"),
         terms=_Words.of(terms),
         verb_terms=_Words.of(set(table.get("after_name", ())) | set(role_of) | set(speech)),
         long_verb_terms=_Words.of(w for w in table.get("after_name", ()) if len(w) > 1),
@@ -296,14 +292,14 @@ def _cues() -> _Cues:
         role_of=role_of,
         role_re=role_re,
         role_first=_word_starts(role_of),
-        unit_speech=re.compile(_alternation(unit) or "(?!)"),
+        unit_speech=re.compile(alternation(unit) or "(?!)"),
         speech_re=speech_re,
         reverse_re=reverse_re,
         reverse_first=_word_starts(["出席", "参加", "列席", "听取", *(chair or ["执行主席"])]),
-        post_re=re.compile(_alternation(posts) or "(?!)"),
+        post_re=re.compile(alternation(posts) or "(?!)"),
         # 署名头：记者/通讯员/撰稿/摄影…，以及 文/X、图/X、文/图 X（前面是“编”“审”的不算）
         credit_re=re.compile(
-            rf"(?<![编审])(?:{_alternation(credits) or '记者'}"
+            rf"(?<![编审])(?:{alternation(credits) or '记者'}"
             r"|(?<![\u4e00-\u9fff])(?:(?:文[/／]图|图[/／]文)(?=[\s：:])|[文图](?=\s*[/／|｜：:])))"
             r"\s*[：:/／|｜]?\s*"
         ),

@@ -23,8 +23,9 @@ import re
 from functools import cache
 
 from ..model import DocumentRef
+from ..resources import alternation
 from .context import Context
-from .meeting import alternation, body_units, cues, is_furniture
+from .meeting import body_units, cues, is_furniture
 
 # 书名：《…》，允许一层嵌套的《…》
 TITLE = re.compile(r"《(?P<title>(?:[^《》\n]|《[^《》\n]{1,100}》){1,200})》")

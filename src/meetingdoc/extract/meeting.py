@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Meeting
-from ..resources import cue_table
+from ..resources import alternation, cue_table
 from .context import Context, Unit, split_sentences
 
 CUE_FILE = "meeting_cues.txt"
@@ -141,11 +141,6 @@ class _Patterns:
     today: re.Pattern[str]
     pub_key: re.Pattern[str]
     furniture: re.Pattern[str]
-
-
-def alternation(words: tuple[str, ...]) -> str:
-    """Regex alternation of cue words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Principle
-from ..resources import cue_table
+from ..resources import alternation, cue_table
 from .context import Context
 
 # 引号内的一段文字（可含逗号），按一个整体处理
@@ -42,11 +42,6 @@ _CH = rf"(?:{_QUOTED}|[^，。；！？：,;!?:\n])"
 _QUOTE_CHARS = "“”「」『』‘’"
 # 紧接在 坚持 等前面、表明并非动词的字（一贯坚持的、所坚持 已由后续规则排除）
 _NOT_VERB_BEFORE = "所"
-
-
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """Regex alternation of cue words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @cache
@@ -74,7 +69,7 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     c = _cues()
-    kinds = _alt(c["frame_kinds"])
+    kinds = alternation(c["frame_kinds"])
     return _Patterns(
         # 以X为Y：以“安全、整洁”为方针 / 以推动高质量发展为主题（X 不跨分句、不含另一个 以）
         # （“以”前不能是 所可予… ；先认“以”再回看，查找更快）
@@ -86,7 +81,7 @@ def _patterns() -> _Patterns:
         frame_ext=re.compile(r"[\u4e00-\u9fff]{1,4}?(?=[，。；、和与及,;]|$)"),
         # 坚持X：X 到分句末（引文整体）
         adhere=re.compile(
-            rf"(?:{_alt(c['adhere'])})(?!{_alt(c['adhere_skip'])})(?P<x>{_CH}{{1,80}})"
+            rf"(?:{alternation(c['adhere'])})(?!{alternation(c['adhere_skip'])})(?P<x>{_CH}{{1,80}})"
         ),
         # 以A促B，以B带A：坚持 后成对的第二个“以…”分句（不含“为”，否则是另一个 以X为Y）
         pair=re.compile(
@@ -94,31 +89,33 @@ def _patterns() -> _Patterns:
         ),
         # 按照/沿着/本着 X 的要求/原则/思路
         accord=re.compile(
-            rf"(?P<verb>{_alt(c['accord'])})(?P<x>{_CH}{{1,60}}?)(?P<de>的)?"
-            rf"(?P<k>{_alt(c['accord_kinds'])})"
+            rf"(?P<verb>{alternation(c['accord'])})(?P<x>{_CH}{{1,60}}?)(?P<de>的)?"
+            rf"(?P<k>{alternation(c['accord_kinds'])})"
         ),
         # 按照需求导向、问题导向
         accord_orient=re.compile(
-            rf"(?:{_alt(c['accord'])})(?P<x>[\u4e00-\u9fff]{{2,6}}导向(?:、[\u4e00-\u9fff]{{2,6}}导向){{0,6}})"
+            rf"(?:{alternation(c['accord'])})(?P<x>[\u4e00-\u9fff]{{2,6}}导向(?:、[\u4e00-\u9fff]{{2,6}}导向){{0,6}})"
         ),
         # 秉持/遵循/树牢/牢固树立 X（X 到分句末）
-        follow=re.compile(rf"(?P<verb>{_alt(c['follow'])})(?!的)(?P<x>{_CH}{{1,80}})"),
+        follow=re.compile(rf"(?P<verb>{alternation(c['follow'])})(?!的)(?P<x>{_CH}{{1,80}})"),
         # 贯彻新发展理念：动词 + X理念
         idea=re.compile(
-            rf"(?P<verb>{_alt(c['idea_verbs'])})(?P<x>[^，。；！？：,;!?:\n]{{1,20}}?理念)"
+            rf"(?P<verb>{alternation(c['idea_verbs'])})(?P<x>[^，。；！？：,;!?:\n]{{1,20}}?理念)"
         ),
         # 把X作为基本方略/根本遵循
-        take_as=re.compile(rf"把(?P<x>{_CH}{{1,40}}?)作为(?P<k>{_alt(c['take_as_kinds'])})"),
+        take_as=re.compile(rf"把(?P<x>{_CH}{{1,40}}?)作为(?P<k>{alternation(c['take_as_kinds'])})"),
         # “X”的Y / “X”方针：引文值 + 类别名词
         quoted_kind=re.compile(
-            rf"^(?P<v>{_QUOTED})(?:(?P<de>的)(?P<k1>[^“”「」『』]{{1,10}})|(?P<k2>[^“”「」『』的]{{0,8}}(?:{_alt(c['kind_nouns'])})))$"
+            rf"^(?P<v>{_QUOTED})(?:(?P<de>的)(?P<k1>[^“”「」『』]{{1,10}})|(?P<k2>[^“”「」『』的]{{0,8}}(?:{alternation(c['kind_nouns'])})))$"
         ),
         # X方针 / X的原则：不加引号时可拆出的类别名词
-        plain_kind=re.compile(rf"^(?P<v>.{{2,}}?)的?(?P<k>{_alt(c['kind_nouns'])})$"),
+        plain_kind=re.compile(rf"^(?P<v>.{{2,}}?)的?(?P<k>{alternation(c['kind_nouns'])})$"),
         # X的思路 / X的要求：仅在“的”之后拆出
-        plain_kind_de=re.compile(rf"^(?P<v>.{{2,}}?)的(?P<k>{_alt(c['kind_nouns_after_de'])})$"),
+        plain_kind_de=re.compile(
+            rf"^(?P<v>.{{2,}}?)的(?P<k>{alternation(c['kind_nouns_after_de'])})$"
+        ),
         # 坚持和完善X：去掉“和V”
-        adhere_strip=re.compile(rf"^(?:{_alt(c['adhere_strip'])})"),
+        adhere_strip=re.compile(rf"^(?:{alternation(c['adhere_strip'])})"),
     )
 
 

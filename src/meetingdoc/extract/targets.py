@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Target
-from ..resources import cue_table
+from ..resources import alternation, cue_table
 from .context import Context, Unit
 
 # 引号内的一段文字（可含逗号），按一个整体处理
@@ -41,11 +41,6 @@ _QUOTE_CHARS = "“”「」『』‘’"
 # 最长、最短名称
 _MAX_NAME = 16
 _MIN_NAME = 4
-
-
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """Regex alternation of cue words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @cache
@@ -85,69 +80,71 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     c = _cues()
-    sep = _alt(c["name_separators"])
-    outcome = _alt(c["outcome_verbs"])
+    sep = alternation(c["name_separators"])
+    outcome = alternation(c["outcome_verbs"])
     not_after = "".join(c.get("outcome_not_after", ()))
     not_after = rf"(?<![{re.escape(not_after)}])" if not_after else ""
     return _Patterns(
         # 创建“国家森林城市”“国家生态园林城市”：荣誉动词 + 一个或几个引文
         honour=re.compile(
-            rf"(?P<verb>{_alt(c['honour_verbs'])})(?P<q>(?:{_QUOTED}(?:{sep})?){{1,8}})"
+            rf"(?P<verb>{alternation(c['honour_verbs'])})(?P<q>(?:{_QUOTED}(?:{sep})?){{1,8}})"
         ),
         # 巩固“国家卫生县城”：保持类动词 + 引文
-        keep=re.compile(rf"(?P<verb>{_alt(c['keep_verbs'])})(?P<q>(?:{_QUOTED}(?:{sep})?){{1,8}})"),
+        keep=re.compile(
+            rf"(?P<verb>{alternation(c['keep_verbs'])})(?P<q>(?:{_QUOTED}(?:{sep})?){{1,8}})"
+        ),
         # 引文后的 称号/创建成果
-        keep_after=re.compile(rf"(?:{_alt(c['keep_after'])})"),
+        keep_after=re.compile(rf"(?:{alternation(c['keep_after'])})"),
         # 打造成为 / 建设好：动词补语
-        complement=re.compile(rf"(?:{_alt(c['verb_complements'])})"),
+        complement=re.compile(rf"(?:{alternation(c['verb_complements'])})"),
         # 一个引文
         quoted=re.compile(_QUOTED),
         # 打造/建设 + 名称
-        build=re.compile(rf"(?P<verb>{_alt(c['build_verbs'])})"),
+        build=re.compile(rf"(?P<verb>{alternation(c['build_verbs'])})"),
         # 以处所、地位名词结尾
-        suffix_end=re.compile(rf"(?:{_alt(c['place_suffixes'])})$"),
+        suffix_end=re.compile(rf"(?:{alternation(c['place_suffixes'])})$"),
         suffixes=tuple(c["place_suffixes"]),
         # 美丽中国 / 平安乡村：前缀 + 二字，其后须是标点、并列连词或 中/上/为
         prefix_name=re.compile(
-            rf"(?:{_alt(c['name_prefixes'])})[\u4e00-\u9fff]{{2}}(?=$|[中上为]|{sep})"
+            rf"(?:{alternation(c['name_prefixes'])})[\u4e00-\u9fff]{{2}}(?=$|[中上为]|{sep})"
         ),
         # 名称之后可紧跟的字样
-        boundary=re.compile(rf"$|(?:{sep}|{_alt(c['name_boundary'])})"),
+        boundary=re.compile(rf"$|(?:{sep}|{alternation(c['name_boundary'])})"),
         # 并列名称之间的连接
         separator=re.compile(rf"(?:{sep})"),
         # 名称内不会出现的字样
-        forbidden=re.compile(_alt(c["name_forbidden"])),
+        forbidden=re.compile(alternation(c["name_forbidden"])),
         # 含禁用字的名称用词
-        allowed=re.compile(_alt(c["name_allowed"])),
+        allowed=re.compile(alternation(c["name_allowed"])),
         # 修饰语中不会出现的字样
-        modifier_forbidden=re.compile(_alt(c["modifier_forbidden"])),
+        modifier_forbidden=re.compile(alternation(c["modifier_forbidden"])),
         # 名称前的数量词
-        strip_lead=re.compile(rf"(?:{_alt(c['name_strip_lead'])})"),
+        strip_lead=re.compile(rf"(?:{alternation(c['name_strip_lead'])})"),
         # 项目、活动名（不是目标）
-        program=re.compile(rf"(?:{_alt(c['program_suffixes'])})$"),
+        program=re.compile(rf"(?:{alternation(c['program_suffixes'])})$"),
         # 确保/力争/保证 + 结果
-        outcome=re.compile(rf"{not_after}(?P<verb>{outcome})(?!{_alt(c['outcome_skip'])})"),
+        outcome=re.compile(rf"{not_after}(?P<verb>{outcome})(?!{alternation(c['outcome_skip'])})"),
         # 确保A、确保B：重复的结果动词
         outcome_repeat=re.compile(rf"、(?={outcome})"),
         # 在确保X的基础上：条件框架的结尾
-        outcome_frame=re.compile(rf"(?:{_alt(c['outcome_frame_end'])})"),
+        outcome_frame=re.compile(rf"(?:{alternation(c['outcome_frame_end'])})"),
         # 并列谓语的开头
-        predicate_start=re.compile(rf"(?:{_alt(c['outcome_predicate_starts'])})"),
+        predicate_start=re.compile(rf"(?:{alternation(c['outcome_predicate_starts'])})"),
         # 量化指标：动词 + 至多十字 + 数字 + 单位 + 以上/以内
         quota=re.compile(
-            rf"(?P<verb>{_alt(c['quota_verbs'])})[^，。；！？\d]{{0,10}}?"
-            rf"\d+(?:[.,]\d+)*\s*(?:%|％|‰|[万亿千百]*(?:{_alt(c['quota_units'])}))"
+            rf"(?P<verb>{alternation(c['quota_verbs'])})[^，。；！？\d]{{0,10}}?"
+            rf"\d+(?:[.,]\d+)*\s*(?:%|％|‰|[万亿千百]*(?:{alternation(c['quota_units'])}))"
             r"(?:[－\-~～至到]\d+(?:\.\d+)?%?)?(?:以上|以内|左右|以下)?"
         ),
         # 量化指标名称开头的情态词、推动词
-        quota_lead=re.compile(rf"^(?:{_alt(c['quota_lead'])})+"),
+        quota_lead=re.compile(rf"^(?:{alternation(c['quota_lead'])})+"),
         # 目标性字样
-        quota_directive=re.compile(_alt(c["quota_directive"])),
+        quota_directive=re.compile(alternation(c["quota_directive"])),
         # 叙述性字样
-        quota_past=re.compile(_alt(c["quota_past"])),
+        quota_past=re.compile(alternation(c["quota_past"])),
         # 任一规则的动词（不含这些动词的句子、分句不会产生目标）
         trigger=re.compile(
-            _alt(
+            alternation(
                 c["honour_verbs"]
                 + c["keep_verbs"]
                 + c["build_verbs"]
