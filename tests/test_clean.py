@@ -43,6 +43,8 @@ def test_repairs(raw, expected):
         ("排查道路、燃?xì)狻⒐┡潘?、防洪设施", "燃?xì)狻⒐┡潘?"),
         ("会议\ufffd\ufffd召开", "议\ufffd\ufffd"),
         ("全县??工作推进", "县??"),
+        # UTF-8 读成 GBK：“、”变成“銆”
+        ("排查雨污管网銆佽矾鐕?照明设施", "网銆佽矾鐕?"),
     ],
 )
 def test_garbled_runs_are_reported_and_kept(raw, garbled):
@@ -55,7 +57,15 @@ def test_garbled_runs_are_reported_and_kept(raw, garbled):
 
 
 @pytest.mark.parametrize(
-    "raw", ["会议要求，要抓好落实？", "这是什么?", "全市建设(jiàn shè)", "简单的文本"]
+    "raw",
+    [
+        "会议要求，要抓好落实？",
+        "这是什么?",
+        "全市建设(jiàn shè)",
+        "简单的文本",
+        "他问:为什么?怎么办?",  # 半角问号，不是乱码
+        "公共服務(wù)優(yōu)化",  # 拼音的声调不是乱码
+    ],
 )
 def test_no_false_garbled(raw):
     assert not [w for w in clean(raw).warnings if w.kind == "garbled-text"]

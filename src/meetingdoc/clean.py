@@ -55,11 +55,13 @@ _FULLWIDTH_PUNCT = {
     ")": "）",
 }
 # 乱码的标志字符：问号、替换符、制表符、带圈数字、孤立的带调拉丁字母
-_GARBLE_MARK = rf"[?\ufffd\u2500-\u257f\u2460-\u24ff\u2488-\u249b\u00c0-\u00ff{_TONED}]"
+# 以及 UTF-8 被当作 GBK 读出时中文标点变成的字：銆（、。）锛（，：）鈥（“”）
+_GARBLE_MARK = rf"[?\ufffd\u2500-\u257f\u2460-\u24ff\u2488-\u249b\u00c0-\u00ff{_TONED}銆锛鈥]"
 # A run starts at a mark; the character before it, when CJK, is the victim of
 # the damage and belongs to the run too (see _garbled_runs).
-_GARBLED = re.compile(rf"{_GARBLE_MARK}(?:[{_CJK}a-z、，()]{{0,3}}{_GARBLE_MARK})+|\ufffd+")
+_GARBLED = re.compile(rf"{_GARBLE_MARK}(?:[{_CJK}a-z、，()]{{0,4}}{_GARBLE_MARK})+|\ufffd+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
+_GARBLE_MARK_RE = re.compile(_GARBLE_MARK)
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,22 @@ _REPAIRS = (
 
 
 def _garbled_runs(original: str):
+    # Tone marks of inline pinyin are no damage: hide the annotations, keep offsets.
+    scanned = (
+        _PINYIN.sub(lambda m: " " * len(m.group(0)), original)
+        if "(" in original or "（" in original
+        else original
+    )
     previous_end = 0
-    for m in _GARBLED.finditer(original):
+    for m in _GARBLED.finditer(scanned):
         start, end = m.span()
         if start > previous_end and _CJK_CHAR.match(original, start - 1):
             start -= 1
         previous_end = end
         run = original[start:end]
-        if not _PINYIN.fullmatch(run):
+        # “为什么?怎么办?”：只有问号、又不连用的，是半角问号而非乱码
+        only_questions = not _GARBLE_MARK_RE.search(run.replace("?", "")) and "??" not in run
+        if not _PINYIN.fullmatch(run) and not only_questions:
             yield Warning("garbled-text", (start, end), run)
 
 
