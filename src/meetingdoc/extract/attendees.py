@@ -875,13 +875,6 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
     """People who took part in the meeting, in order of first mention."""
-    try:
-        return _extract_attendees(ctx)
-    except Exception:  # noqa: BLE001 - an extractor must never raise
-        return ()
-
-
-def _extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
     text = ctx.text
     if not text.strip():
         return ()
@@ -1002,13 +995,6 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-def extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
-    """Reporter, correspondent, writer and photographer credits."""
-    try:
-        return _extract_reporters(ctx)
-    except Exception:  # noqa: BLE001 - an extractor must never raise
-        return ()
-
 
 def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
     m = _DOT_NAME.match(text, i)
@@ -1033,7 +1019,8 @@ def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
     return None
 
 
-def _extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
+def extract_reporters(ctx: Context) -> tuple[Reporter, ...]:
+    """Reporter, correspondent, writer and photographer credits."""
     text = ctx.text
     cues = _cues()
     out: list[Reporter] = []
