@@ -72,6 +72,10 @@ DATE_ISO = re.compile(
     r"(?<![\d-])(?P<year>(?:19|20)\d{2}|1[01]\d)(?P<sep>[-/.])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
+# 台湾新闻稿的日期：今（15）日、昨（14）日——括号里是日，没有年月
+DATE_TW = re.compile(
+    r"(?<=[今昨])[（(](?P<day>3[01]|[12]\d|0?[1-9])[）)]日(?P<month>(?!))?(?P<year>(?!))?"
+)
 # 并列的第二个日期：和10日、及10日上午
 CHAINED_DATE = re.compile(rf"[和及、与](?:{_MONTH.replace('?P<month>', '')})?(?:{_DAY_NUM})[日号]")
 # 日期后的星期：（星期四）、（周四）
@@ -227,6 +231,8 @@ def _may_hold(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool
     """Cheap pre-check: a Chinese date ends in 日/号, a numeric one has a -/. separator."""
     if pattern is DATE_CN:
         return text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0
+    if pattern is DATE_TW:
+        return text.find("）日", start, end) >= 0 or text.find(")日", start, end) >= 0
     return (
         text.find("-", start, end) >= 0
         or text.find("/", start, end) >= 0
@@ -238,7 +244,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Every date written in text[start:end], in order."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    for pattern in (DATE_CN, DATE_ISO):
+    for pattern in (DATE_CN, DATE_ISO, DATE_TW):
         if not _may_hold(text, start, end, pattern):
             continue
         for m in pattern.finditer(text, start, end):
