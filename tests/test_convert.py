@@ -54,3 +54,13 @@ def test_pickles_without_its_tables(converter):
     clone = pickle.loads(pickle.dumps(converter))
     assert "_opencc" not in clone.__dict__
     assert clone.convert_string("會議") == "会议"
+
+
+def test_a_length_changing_entry_falls_back_to_characters():
+    class Stretching(Converter):
+        def _convert(self, text: str) -> str:  # a phrase entry that adds a character
+            return text.replace("會議", "会议会").replace("會", "会").replace("議", "议")
+
+    mapped = Stretching().to_simplified(MappedText.identity("開會議事"))
+    assert mapped.text == "開会议事"
+    assert mapped.original_span(1, 3) == (1, 3)

@@ -10,7 +10,8 @@ reports keep their own vocabulary (`資訊` -> `资讯`, not `信息`).
 
 Known limitations: a Simplified character that has several Traditional
 sources is never un-merged (conversion runs one way only), and the rare
-converter output of a different length is mapped back line by line.
+converter output of a different length falls back to character-by-character
+conversion.
 """
 
 from __future__ import annotations
@@ -61,18 +62,17 @@ class Converter:
         return "mixed"
 
     def to_simplified(self, text: MappedText) -> MappedText:
-        """Convert keeping the origin map (line by line if lengths change)."""
+        """Convert keeping the origin map, character for character."""
         converted = self._convert(text.text)
-        if len(converted) == len(text.text):
-            return text.replace_text(converted)
-        lines = text.text.split("\n")
-        out = []
-        for line in lines:
-            new = self._convert(line)
-            if len(new) != len(line):
-                new = "".join(self._convert(c) if len(self._convert(c)) == 1 else c for c in line)
-            out.append(new)
-        return text.replace_text("\n".join(out))
+        if len(converted) != len(text.text):
+            # No table entry changes length today; should one, spans must still hold.
+            converted = "".join(self._convert_char(c) for c in text.text)
+        return text.replace_text(converted)
+
+    def _convert_char(self, char: str) -> str:
+        """One character converted, or kept when the converter would change its length."""
+        converted = self._convert(char)
+        return converted if len(converted) == 1 else char
 
     def convert_string(self, text: str) -> str:
         return self._convert(text)

@@ -13,6 +13,8 @@ pools and Dask. `analyze()` uses one shared default pipeline per process.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .clean import clean
 from .convert import Converter
 from .decode import Decoded, decode_bytes
@@ -24,7 +26,7 @@ from .extract.meeting import extract_meeting
 from .extract.principles import extract_principles
 from .extract.requirements import extract_requirements
 from .extract.targets import extract_targets
-from .model import Report, Source, Term
+from .model import Report, Source, Term, Warning
 from .readers import format_for, read_text
 from .segment import Segmenter
 
@@ -52,10 +54,6 @@ class Pipeline:
     def analyze_decoded(self, decoded: Decoded, path: str = "-", fmt: str = "text") -> Report:
         report = self.analyze(decoded.text, path=path, encoding=decoded.encoding, fmt=fmt)
         if decoded.truncated:
-            from dataclasses import replace
-
-            from .model import Warning
-
             end = len(decoded.text)
             warning = Warning(
                 "truncated-utf8", (end - 1, end), "file ends in the middle of a UTF-8 character"

@@ -995,7 +995,6 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-
 def _credit_name(text: str, i: int, cues: _Cues) -> int | None:
     m = _DOT_NAME.match(text, i)
     if m and _CREDIT_END.match(text, m.end()):
