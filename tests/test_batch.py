@@ -153,3 +153,17 @@ def test_stats_across_reports(runner, tree):
     assert summary["terms"] and summary["actions"]
     counts = [row["requirements"] for row in summary["actions"]]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
+    from meetingdoc import runner
+
+    assert isinstance(runner.progress_for(10, batch=True), runner._Quiet)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert not isinstance(runner.progress_for(1, batch=True), runner._Bar)  # one file: no bar
+    bar = runner.progress_for(3, batch=True)
+    assert isinstance(bar, runner._Bar)
+    with bar:
+        assert list(bar.track(iter("abc"))) == ["a", "b", "c"]
+        bar.error("meetingdoc: x.txt: binary file")
+    assert bar.failures == 1
