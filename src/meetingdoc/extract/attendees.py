@@ -238,7 +238,9 @@ def _cues() -> _Cues:
     speech = table.get("speech_verbs", ())
     terms = set(table.get("after_name", ())) | set(role_of) | set(speech) | set(posts) | heads
     # 角色动词：名词用法（的讲话、讲话精神、主持人）不算
-    role_re = re.compile(rf"(?<!的)(?:{alternation(role_of)})(?!精神|稿|要点|材料|人|词|书)")
+    # “与会人员”“同与会成员国领导人”：与会 后接名词时是定语，不是角色动词
+    roles = alternation(role_of).replace("与会", r"与会(?![^\W\d_并时])")
+    role_re = re.compile(rf"(?<!的)(?:{roles})(?!精神|稿|要点|材料|人|词|书)")
     # 讲话动词：紧跟人名（可带称谓、插入成分）
     speech_re = re.compile(rf"(?:{alternation(speech)})(?![会议书稿])")
     chair = table.get("chair_labels", ())
