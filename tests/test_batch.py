@@ -167,3 +167,47 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
         assert list(bar.track(iter("abc"))) == ["a", "b", "c"]
         bar.error("meetingdoc: x.txt: binary file")
     assert bar.failures == 1
+
+
+def _session_processes(session: int) -> dict[int, int]:
+    """pid -> parent pid of every live process in a session."""
+    found = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[3]) == session:
+                found[int(entry.name)] = int(fields[1])
+    return found
+
+
+def test_a_killed_worker_fails_its_documents_instead_of_hanging(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    examples = sorted(EXAMPLES.glob("*.txt"))
+    for i in range(300):
+        shutil.copy(examples[i % len(examples)], src / f"r{i:03}.txt")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "meetingdoc", "extract", str(src), "-f", "jsonl", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    killed = False
+    while time.monotonic() < deadline and not killed and proc.poll() is None:
+        # pool workers are grandchildren: children of the forkserver, not of meetingdoc
+        for pid, parent in _session_processes(proc.pid).items():
+            if pid != proc.pid and parent != proc.pid:
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                break
+        time.sleep(0.05)
+    assert killed
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert "worker process died" in stderr and "Traceback" not in stderr
