@@ -204,3 +204,12 @@ def test_jieba_cache_is_private_and_start_up_is_silent(tmp_path, report_file):
     folder = tmp_path / "cache" / "meetingdoc"
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert list(folder.glob("jieba*.cache"))
+
+
+def test_failed_input_keeps_an_existing_output_file(runner, tmp_path):
+    target = tmp_path / "out.yaml"
+    target.write_text("earlier result\n", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(tmp_path / "missing.txt"), "-o", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "earlier result\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]

@@ -67,6 +67,7 @@ class AtomicFile:
         self.target = Path(path)
         self.tmp: str | None = None
         self.fh: IO[str] | None = None
+        self.discard = False  # set inside the block to drop the output after all
 
     def __enter__(self) -> IO[str]:
         if self.target.is_dir():
@@ -87,7 +88,7 @@ class AtomicFile:
             # No fsync: the rename already guarantees that a killed run leaves
             # whole files only; syncing every small output would double a batch.
             self.fh.close()
-            if exc_type is None:
+            if exc_type is None and not self.discard:
                 os.chmod(self.tmp, 0o666 & ~_UMASK)
                 os.replace(self.tmp, self.target)
                 return

@@ -253,8 +253,11 @@ def write_outcomes(
             record(outcome, tally, progress)
         return
     if settings.output:
-        with AtomicFile(settings.output) as fh:
+        target = AtomicFile(settings.output)
+        with target as fh:
             stream(outcomes, settings, tally, progress, fh, single)
+            # Nothing analyzed: keep whatever the file held before.
+            target.discard = tally.failed == tally.documents
     else:
         stream(outcomes, settings, tally, progress, sys.stdout, single)
         sys.stdout.flush()
