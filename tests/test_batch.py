@@ -31,6 +31,16 @@ def tree(tmp_path) -> Path:
     return root
 
 
+def many_reports(tmp_path: Path, count: int) -> Path:
+    """A flat folder of `count` copies of the examples: long enough to interrupt."""
+    src = tmp_path / "many"
+    src.mkdir()
+    examples = sorted(EXAMPLES.glob("*.txt"))
+    for i in range(count):
+        shutil.copy(examples[i % len(examples)], src / f"r{i:03}.txt")
+    return src
+
+
 def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "meetingdoc", *args], capture_output=True, text=True, **kwargs
@@ -93,11 +103,7 @@ def test_unwritable_out_dir_fails_before_work(tree, tmp_path):
 
 
 def test_killed_run_leaves_no_partial_file_and_skip_existing_finishes(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    examples = sorted(EXAMPLES.glob("*.txt"))
-    for i in range(120):
-        shutil.copy(examples[i % len(examples)], src / f"r{i:03}.txt")
+    src = many_reports(tmp_path, 120)
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "meetingdoc", "extract", str(src), "--out", str(out), "-j", "2"],
@@ -185,11 +191,7 @@ def _session_processes(session: int) -> dict[int, int]:
 
 
 def test_a_killed_worker_fails_its_documents_instead_of_hanging(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    examples = sorted(EXAMPLES.glob("*.txt"))
-    for i in range(300):
-        shutil.copy(examples[i % len(examples)], src / f"r{i:03}.txt")
+    src = many_reports(tmp_path, 300)
     proc = subprocess.Popen(
         [sys.executable, "-m", "meetingdoc", "extract", str(src), "-f", "jsonl", "-j", "2"],
         stdout=subprocess.DEVNULL,
