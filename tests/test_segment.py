@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meetingdoc.errors import DictionaryError
 from meetingdoc.segment import Segmenter, parse_dictionary
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +29,51 @@ def test_policy_terms_are_single_tokens(segmenter, term):
 
 
 def test_counts_terms_most_frequent_first(segmenter):
-    tokens = segmenter.cut("推进乡村振兴，实现高质量发展，以乡村振兴促进高质量发展，乡村振兴见成效")
-    assert segmenter.count_terms(tokens)[:2] == [("乡村振兴", 3), ("高质量发展", 2)]
+    text = "推进乡村振兴，实现高质量发展，以乡村振兴促进高质量发展，乡村振兴见成效"
+    assert segmenter.count_terms(text)[:2] == [("乡村振兴", 3), ("高质量发展", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进乡村振兴", [("乡村振兴", 1)]),
+        # the term is a substring but jieba cuts 黄河/长/制度: not a hit
+        ("沿黄河长制度完善", []),
+        ("", []),
+        ("no Chinese at all, 2024.", []),
+    ],
+)
+def test_terms_are_tokens_not_substrings(segmenter, text, expected):
+    assert segmenter.count_terms(text) == expected
+
+
+def _counts_from_every_token(segmenter, text):
+    counts = Counter(t for t in segmenter.cut(text) if t in segmenter.terms)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def test_only_blocks_with_terms_are_segmented(segmenter):
+    text = "会议指出，要推进乡村振兴。天气晴朗，大家好！高质量发展。"
+    assert list(segmenter.term_blocks(text)) == ["要推进乡村振兴", "高质量发展"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_term_counts_equal_segmenting_the_whole_text(segmenter, name):
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert segmenter.count_terms(text) == _counts_from_every_token(segmenter, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["乡村振兴", "高质量发展", "河长制", "黄河", "长", "制度", "，", "。"])
+        | st.text(alphabet="乡村振兴发展高质量河长制度黄城a1 ，。、", max_size=6),
+        max_size=12,
+    )
+)
+def test_term_counts_equal_segmenting_the_whole_text_for_any_mix(segmenter, pieces):
+    text = "".join(pieces)
+    assert segmenter.count_terms(text) == _counts_from_every_token(segmenter, text)
 
 
 def test_does_not_touch_the_global_tokenizer(segmenter):

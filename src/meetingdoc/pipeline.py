@@ -83,10 +83,7 @@ class Pipeline:
             principles=extract_principles(ctx),
             targets=extract_targets(ctx),
             documents=extract_documents(ctx),
-            terms=tuple(
-                Term(t, n)
-                for t, n in self.segmenter.count_terms(self.segmenter.iter_tokens(mapped.text))
-            ),
+            terms=tuple(Term(t, n) for t, n in self.segmenter.count_terms(mapped.text)),
             warnings=cleaned.warnings,
         )
 
