@@ -18,17 +18,10 @@ from typing import Any
 
 import yaml
 
+from . import yamlout
 from .model import Report
+from .yamlout import AMBIGUOUS
 
-# YAML 1.1 and 1.2 plain scalars that are not strings to some reader.
-_AMBIGUOUS = re.compile(
-    r"""^(?:[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?
-        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
-        |0[xob][0-9a-fA-F_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?
-        |y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE
-        |on|On|ON|off|Off|OFF|null|Null|NULL|~|=|<<|\d{4}-\d\d?-\d\d?.*)$""",
-    re.X,
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -38,7 +31,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "'" if _AMBIGUOUS.match(value) else None
+    style = "'" if AMBIGUOUS.match(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -52,6 +45,14 @@ _Dumper.add_representer(list, _represent_list)
 
 
 def render_yaml(data: dict[str, Any] | list[dict[str, Any]]) -> str:
+    """YAML text; the direct writer when it can, PyYAML (same bytes) when not."""
+    try:
+        return yamlout.dump(data)
+    except yamlout.Unsupported:
+        return pyyaml_dump(data)
+
+
+def pyyaml_dump(data: Any) -> str:
     return yaml.dump(
         data,
         Dumper=_Dumper,
