@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import DEV, needs_dev_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,6 +62,13 @@ def test_only_blocks_with_terms_are_segmented(segmenter):
 def test_term_counts_equal_segmenting_the_whole_text(segmenter, name):
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     assert segmenter.count_terms(text) == _counts_from_every_token(segmenter, text)
+
+
+@needs_dev_corpus()
+def test_term_counts_equal_segmenting_the_whole_text_on_real_reports(segmenter):
+    for path in sorted(DEV.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert segmenter.count_terms(text) == _counts_from_every_token(segmenter, text), path.name
 
 
 @settings(max_examples=200, deadline=None)

@@ -27,6 +27,7 @@ counted.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import tempfile
@@ -169,14 +170,104 @@ class Segmenter:
         finder = self._term_finder
         if not len(finder):
             return
-        for block in _JIEBA_BLOCK.findall(text):
-            for _ in finder.iter(block):
-                yield block
-                break
+        # Hits come in text order and never cross a block: walk both together.
+        hits = finder.iter(text)
+        hit = next(hits, None)
+        if hit is None:
+            return
+        for block in _JIEBA_BLOCK.finditer(text):
+            if hit[0] < block.end():  # hit[0] is the index of the term's last character
+                yield block.group()
+                end = block.end()
+                while hit is not None and hit[0] < end:
+                    hit = next(hits, None)
+                if hit is None:
+                    return
 
     def count_terms(self, text: str) -> list[tuple[str, int]]:
         """Policy terms among the text's tokens, most frequent first, then by term."""
-        terms = self.terms
-        cut = self.tokenizer.cut
-        counts = Counter(t for block in self.term_blocks(text) for t in cut(block) if t in terms)
+        counts: Counter[str] = Counter()
+        for block in self.term_blocks(text):
+            self._count_block(block, counts)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @cached_property
+    def _log_total(self) -> float:
+        return math.log(self.tokenizer.total)
+
+    def _count_block(self, block: str, counts: Counter[str]) -> None:
+        """Count the terms among jieba's tokens of one block.
+
+        The same computation as jieba's `Tokenizer.cut` with HMM on (its
+        `get_DAG`, `calc` and `__cut_DAG`): the best route right to left over
+        the words of the prefix dictionary, ties to the longer word, then
+        runs of single characters given to the HMM. The two passes are fused
+        and word scores memoized (same floating-point sums, so the same
+        route); tests compare the counts with `Tokenizer.cut` on every
+        example and on generated text. Only term tokens are kept.
+        """
+        freq = self.tokenizer.FREQ
+        scores = self._word_scores
+        log_total = self._log_total
+        size = len(block)
+        best_end = [0] * (size + 1)
+        best_score = [0.0] * (size + 1)
+        for start in range(size - 1, -1, -1):
+            top_score = 0.0
+            top_end = -1
+            end = start
+            fragment = block[start]
+            while end < size and fragment in freq:
+                if freq[fragment]:
+                    score = scores.get(fragment)
+                    if score is None:
+                        score = scores[fragment] = math.log(freq[fragment]) - log_total
+                    score += best_score[end + 1]
+                    if top_end < 0 or score >= top_score:
+                        top_score, top_end = score, end
+                end += 1
+                fragment = block[start : end + 1]
+            if top_end < 0:  # no word starts here: the character alone, frequency 1
+                top_score, top_end = 0.0 - log_total + best_score[start + 1], start
+            best_score[start] = top_score
+            best_end[start] = top_end
+
+        terms = self.terms
+        position = 0
+        run_start = -1  # start of the current run of single characters
+        while position < size:
+            after = best_end[position] + 1
+            if after - position == 1:
+                if run_start < 0:
+                    run_start = position
+            else:
+                if run_start >= 0:
+                    self._count_run(block[run_start:position], counts)
+                    run_start = -1
+                word = block[position:after]
+                if word in terms:
+                    counts[word] += 1
+            position = after
+        if run_start >= 0:
+            self._count_run(block[run_start:], counts)
+
+    def _count_run(self, run: str, counts: Counter[str]) -> None:
+        """A run of single characters, as jieba emits it: one character, the
+        HMM's words when the run is not a dictionary word, else characters."""
+        terms = self.terms
+        if len(run) == 1 or self.tokenizer.FREQ.get(run):
+            for char in run:
+                if char in terms:
+                    counts[char] += 1
+            return
+        if next(self._term_finder.iter(run), None) is None:
+            return  # the HMM only cuts the run into pieces: no term can come out
+        from jieba import finalseg
+
+        for token in finalseg.cut(run):
+            if token in terms:
+                counts[token] += 1
+
+    @cached_property
+    def _word_scores(self) -> dict[str, float]:
+        return {}
