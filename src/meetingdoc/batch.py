@@ -33,12 +33,20 @@ class Job:
     relative: str  # path below the folder it was found in, for --out mirroring
 
 
+# The kinds of extracted items the summary line counts.
+ITEM_KINDS = ("attendees", "reporters", "requirements", "principles", "targets", "documents")
+
+
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    report: Report | None  # None on failure
+    # None on failure, and when the worker wrote it to a file: the parent then
+    # needs only the counts, and not shipping the whole report saves the pool
+    # a pickle round trip per document.
+    report: Report | None
     error: str | None = None  # one-line reason
     written: str | None = None  # output file written by the worker
+    items: tuple[int, ...] = ()  # how many of each ITEM_KINDS
 
 
 def display_path(path: str) -> str:
@@ -142,13 +150,14 @@ def run_job(job: Job) -> Outcome:
     try:
         data = read_input(job.path)
         report = _worker_pipeline.analyze_file(data, path=shown, encoding=settings.get("encoding"))
-        written = None
+        items = tuple(len(getattr(report, kind)) for kind in ITEM_KINDS)
         if settings.get("out_dir"):
             suffix = settings["suffix"]
             written = output_path(settings["out_dir"], job, suffix)
             data = report.to_dict()
             write_atomic(written, render_json(data) if suffix == ".json" else render_yaml(data))
-        return Outcome(shown, report, None, written)
+            return Outcome(shown, None, None, written, items)
+        return Outcome(shown, report, None, None, items)
     except MeetingdocError as exc:
         return Outcome(shown, None, exc.reason)
     except RecursionError:

@@ -25,6 +25,7 @@ from typing import IO
 
 from .batch import (
     DEFAULT_PATTERNS,
+    ITEM_KINDS,
     Job,
     Outcome,
     display_path,
@@ -35,8 +36,6 @@ from .batch import (
 )
 from .errors import EXIT_FAILED, EXIT_OK, MeetingdocError, OutputError
 from .render import safe_text
-
-ITEM_KINDS = ("attendees", "reporters", "requirements", "principles", "targets", "documents")
 
 
 @dataclass(frozen=True)
@@ -73,11 +72,11 @@ class Tally:
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
-        if outcome.report is None:
+        if outcome.error is not None:
             self.failed += 1
             return
-        for kind in ITEM_KINDS:
-            self.items[kind] += len(getattr(outcome.report, kind))
+        for kind, count in zip(ITEM_KINDS, outcome.items):
+            self.items[kind] += count
 
 
 def error_line(path: str, reason: str) -> str:
