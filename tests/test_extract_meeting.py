@@ -5,12 +5,21 @@ All example sentences are invented for these tests.
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
 
 from meetingdoc.extract.context import Context
-from meetingdoc.extract.meeting import cn_number, extract_meeting, find_dates, headline_index
+from meetingdoc.extract.meeting import (
+    DATE_CN,
+    DATE_ISO,
+    DATE_TW,
+    cn_number,
+    extract_meeting,
+    find_dates,
+    headline_index,
+)
 from meetingdoc.mapped import MappedText
 
 
@@ -264,6 +273,48 @@ def test_find_dates_forms():
 @pytest.mark.parametrize("text", ["第3日", "123日", "3号楼", "1号文件", "十二月份"])
 def test_find_dates_rejects(text):
     assert find_dates(text) == []
+
+
+def _dates_by_full_scan(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the dates find_dates keeps, found by running the date patterns over the
+    whole range (what find_dates did before it searched only near 日/号 and separators)."""
+    found = []
+    for pattern in (DATE_CN, DATE_ISO, DATE_TW):
+        for m in pattern.finditer(text, start, end):
+            day = cn_number(m["day"])
+            month = cn_number(m["month"]) if m["month"] else None
+            if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+                continue
+            found.append(m.span())
+    found.sort(key=lambda span: span[0])
+    out: list[tuple[int, int]] = []
+    for span in found:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def test_find_dates_near_anchors_same_as_full_scan():
+    # 只在“日/号”和分隔符附近找，结果须与整段扫描相同（随机拼出的日期样文字，含子区间）
+    rng = random.Random(20240612)
+    pieces = [
+        *"0123456789〇零一二三四五六七八九十廿卅百千第年月日号至到—–~～-/.（）()今昨上午楼文，。在召开",
+        "2023年",
+        "十二月",
+        "二〇二三年",
+        "112年",
+        "5—6日",
+        "至7月2日",
+        "（星期三）",
+        "省委常委会召开会议研究部署工作" * 3,
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for lo, hi in ((0, len(text)), (start, end)):
+            got = [(d.start, d.end) for d in find_dates(text, lo, hi)]
+            assert got == _dates_by_full_scan(text, lo, hi), (text, lo, hi)
 
 
 def test_headline_index_skips_furniture():

@@ -75,7 +75,7 @@ class Tally:
         if outcome.error is not None:
             self.failed += 1
             return
-        for kind, count in zip(ITEM_KINDS, outcome.items):
+        for kind, count in zip(ITEM_KINDS, outcome.items, strict=False):
             self.items[kind] += count
 
 

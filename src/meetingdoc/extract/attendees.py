@@ -47,7 +47,7 @@ Known limitations:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -101,8 +101,11 @@ _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(_CLAUSE_BREAK)}]")
 _CLAUSE_START_PREV = "，,。；;：:！？!?\n（( 　由"
 # 名单接续：“、”“和”“与”“及”“以及”
 _LIST_SEP = re.compile(r"、|以及|和|与|及")
-# 分句里除人名、职务外不算内容的词（连接词、时间词）
-_RESIDUE_FILLER = re.compile(r"以及|和|与|及|等|同志|还有|其中|另外|分别|在家|[上下]午|[日号]")
+# 分句里除人名、职务外不算内容的词（连接词、时间词）；先用字符类看一眼首字
+_RESIDUE_FILLER = re.compile(
+    r"(?=[以和与及等同还其另分在上下日号])"
+    r"(?:以及|和|与|及|等|同志|还有|其中|另外|分别|在家|[上下]午|[日号])"
+)
 # 角色动词的名词用法：主持召开的会议 / 出席会议的…
 _VERB_AS_NOUN = re.compile(r"(?:召开|会议|了)?的")
 # “听取…的汇报”：听取之后有汇报类的词
@@ -113,7 +116,7 @@ _CHAIN_BREAK = re.compile(r"[，,。；;：:！？]")
 
 @dataclass(frozen=True)
 class _Words:
-    """A set of cue words that can tell quickly whether one of them starts at text[e]."""
+    """A set of cue words, with the lengths of those that start with each character."""
 
     words: frozenset[str]
     lengths: dict[str, tuple[int, ...]]  # 首字 -> 以它开头的词的长度
@@ -126,29 +129,24 @@ class _Words:
             lengths.setdefault(w[0], set()).add(len(w))
         return cls(ws, {c: tuple(sorted(ns)) for c, ns in lengths.items()})
 
-    def starts_at(self, text: str, e: int) -> bool:
-        for n in self.lengths.get(text[e : e + 1], ()):
-            if text[e : e + n] in self.words:
-                return True
-        return False
-
 
 @dataclass(frozen=True)
 class _Cues:
     surnames: frozenset[str]
     compound: frozenset[str]
     heads: frozenset[str]
-    head_max: int
-    head_ends: dict[str, tuple[int, ...]]  # 末字 -> 以它结尾的职务的长度
+    head_tails: dict[str, tuple[int, ...]]  # 末两字 -> 以它们结尾的职务的长度
     head_final: frozenset[str]
-    head_final_re: re.Pattern[str]
-    clause_name_re: re.Pattern[str]
+    name_start_re: re.Pattern[str]
+    before_name_re: re.Pattern[str]
     posts: tuple[str, ...]
     post_set: frozenset[str]
     cited_after: re.Pattern[str]
     cited_before: re.Pattern[str]
     commemorated_after: re.Pattern[str]
     commemorated_before: re.Pattern[str]
+    any_cite_after: re.Pattern[str]
+    any_cite_before: re.Pattern[str]
     instruction: re.Pattern[str]
     terms: _Words
     verb_terms: _Words
@@ -161,6 +159,7 @@ class _Cues:
     role_of: dict[str, str]
     role_re: re.Pattern[str]
     role_first: re.Pattern[str] | None
+    roles_in_clause: bool
     unit_speech: re.Pattern[str]
     speech_re: re.Pattern[str]
     reverse_re: re.Pattern[str]
@@ -170,11 +169,15 @@ class _Cues:
     credit_first: re.Pattern[str] | None
     # _valid_name 的结果（只取决于名字本身和上面的词表），按 (名字, 名从第几个字起) 记下
     valid_memo: dict[tuple[str, int], bool] = field(default_factory=dict, compare=False, repr=False)
+    # _name_shape 的结果（只取决于起点往后 4 个字），按这 4 个字记下
+    shape_memo: dict[str, tuple[tuple[int, ...], bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
-def _words_re(table: dict[str, tuple[str, ...]], section: str) -> re.Pattern[str]:
-    """An alternation of the cue words of one section (never matches when empty)."""
-    return re.compile(alternation(table.get(section, ())) or "(?!)")
+def _words_re(table: dict[str, tuple[str, ...]], *sections: str) -> re.Pattern[str]:
+    """An alternation of the cue words of some sections (never matches when empty)."""
+    return re.compile(alternation(w for sec in sections for w in table.get(sec, ())) or "(?!)")
 
 
 def _chars(lines: tuple[str, ...]) -> frozenset[str]:
@@ -245,6 +248,7 @@ def _cues() -> _Cues:
     speech_re = re.compile(rf"(?:{alternation(speech)})(?![会议书稿])")
     chair = table.get("chair_labels", ())
     credits = table.get("reporter_credits", ())
+    credit_heads = _word_starts(credits or ["记者"])
     # 角色在前、名单在后：“出席会议的（领导）有”“列席会议的”“执行主席是”“听取了”
     reverse_re = re.compile(
         r"(?P<attend>出席|参加|列席)(?:了)?(?:会议|座谈会|本次会议|今天会议|活动|会)?的"
@@ -258,30 +262,35 @@ def _cues() -> _Cues:
     # 能开始一个人名的字：单姓、复姓首字，或“·”名
     name_first = "".join(re.escape(c) for c in sorted(surnames | {w[0] for w in compound if w}))
     name_start = f"[{name_first}]|{_DOT_NAME_START}" if name_first else _DOT_NAME_START
-    head_ends: dict[str, set[int]] = {}
+    head_tails: dict[str, set[int]] = {}
     for h in heads:
-        head_ends.setdefault(h[-1], set()).add(len(h))
+        head_tails.setdefault(h[-2:], set()).add(len(h))
     return _Cues(
         surnames=surnames,
         compound=compound,
         heads=heads,
-        head_max=max((len(h) for h in heads), default=2),
-        head_ends={c: tuple(sorted(ns)) for c, ns in head_ends.items()},
+        head_tails={c: tuple(sorted(ns)) for c, ns in head_tails.items()},
         head_final=frozenset(h[-1] for h in heads),
-        # 职务的末字（长、记、员…）后面可能是人名的位置：职务+人名只可能出现在这里
-        head_final_re=re.compile(
-            "[" + "".join(re.escape(h[-1]) for h in sorted(heads)) + f"](?={name_start})"
-            if heads
-            else "(?!)"
+        # 人名只能从这里开始：单姓、复姓首字，或“·”名
+        name_start_re=re.compile(name_start),
+        # 职务的末字（长、记、员…）或分句开头前的字（标点、空白、“由”）之后可能是人名的位置：
+        # 职务+人名、分句开头的人名只可能出现在这里
+        before_name_re=re.compile(
+            "["
+            + "".join(
+                re.escape(c) for c in sorted({h[-1] for h in heads} | set(_CLAUSE_START_PREV))
+            )
+            + f"](?={name_start})"
         ),
-        # 分句开头（标点、空白或“由”之后）可能是人名的位置
-        clause_name_re=re.compile(f"[{re.escape(_CLAUSE_START_PREV)}](?={name_start})"),
         posts=posts,
         post_set=frozenset(posts) | heads,
         cited_after=_words_re(table, "cited_after"),
         cited_before=_words_re(table, "cited_before"),
         commemorated_after=_words_re(table, "commemorated_after"),
         commemorated_before=_words_re(table, "commemorated_before"),
+        # 纪念词或引用词（一次查找先看有没有）
+        any_cite_after=_words_re(table, "commemorated_after", "cited_after"),
+        any_cite_before=_words_re(table, "commemorated_before", "cited_before"),
         instruction=re.compile(alternation(table.get("instruction_words", ())) or "(?!)"),
         terms=_Words.of(terms),
         verb_terms=_Words.of(set(table.get("after_name", ())) | set(role_of) | set(speech)),
@@ -294,6 +303,8 @@ def _cues() -> _Cues:
         role_of=role_of,
         role_re=role_re,
         role_first=_word_starts(role_of),
+        # 角色动词里没有分句标点，就不会跨分句
+        roles_in_clause=not any(c in _CLAUSE_BREAK for w in role_of for c in w),
         unit_speech=re.compile(alternation(unit) or "(?!)"),
         speech_re=speech_re,
         reverse_re=reverse_re,
@@ -305,7 +316,13 @@ def _cues() -> _Cues:
             r"|(?<![\u4e00-\u9fff])(?:(?:文[/／]图|图[/／]文)(?=[\s：:])|[文图](?=\s*[/／|｜：:])))"
             r"\s*[：:/／|｜]?\s*"
         ),
-        credit_first=_word_starts([*(credits or ["记者"]), "文", "图"]),
+        # 署名头的首字；“文/”“图/”式的只在非汉字之后（“文件”“图片”里的不必去试）。
+        # 每支都以一个字开头（后看放在这个字之后），正则引擎才能按首字跳着找
+        credit_first=re.compile(
+            f"{credit_heads.pattern}|文(?<![\u4e00-\u9fff]文)|图(?<![\u4e00-\u9fff]图)"
+        )
+        if credit_heads
+        else None,
     )
 
 
@@ -313,13 +330,25 @@ def _cues() -> _Cues:
 # names
 
 
+# _AFTER_NAME_CHAR 只看一个字：每个字的结果记下来，不必每次跑正则
+_after_name_char: dict[str, bool] = {}
+
+
 def _terminates(text: str, e: int, cues: _Cues, words: _Words | None = None) -> bool:
     """Can a name end right before text[e]? (`words`: the words allowed next, default all)"""
-    if e >= len(text):
+    c = text[e : e + 1]
+    if not c:  # 文末
         return True
-    if _AFTER_NAME_CHAR.match(text, e):
+    after = _after_name_char.get(c)
+    if after is None:
+        after = _after_name_char[c] = _AFTER_NAME_CHAR.match(c) is not None
+    if after:
         return True
-    return (cues.terms if words is None else words).starts_at(text, e)
+    ws = cues.terms if words is None else words
+    for n in ws.lengths.get(c, ()):
+        if text[e : e + n] in ws.words:
+            return True
+    return False
 
 
 def _valid_name(name: str, given_from: int, cues: _Cues) -> bool:
@@ -382,20 +411,12 @@ def _name_at(text: str, i: int, cues: _Cues) -> int | None:
             if best is None or rank > best[0]:
                 best = (rank, end)
         return best[1] if best else None
-    two = text[i : i + 2]
-    if two in cues.compound:
-        lengths, given_from = (3, 4), 2
-    elif text[i : i + 1] in cues.surnames:
-        lengths, given_from = (2, 3), 1
-    else:
-        return None
-    ok = [
-        i + n
-        for n in lengths
-        if i + n <= len(text)
-        and _valid_name(text[i : i + n], given_from, cues)
-        and _terminates(text, i + n, cues)
-    ]
+    window = text[i : i + 4]
+    shape = cues.shape_memo.get(window)
+    if shape is None:
+        shape = _name_shape(window, cues)
+    lengths, may_be_four = shape
+    ok = [i + n for n in lengths if _terminates(text, i + n, cues)]
     if len(ok) == 2:
         last = text[ok[1] - 1]
         if last in cues.soft_end:
@@ -409,11 +430,33 @@ def _name_at(text: str, i: int, cues: _Cues) -> int | None:
     if ok:
         return ok[0]
     # 港澳复姓式四字名（夫姓+本姓+名）：林郑月娥
-    if given_from == 1 and text[i + 1 : i + 2] in cues.surnames:
-        name = text[i : i + 4]
-        if len(name) == 4 and _valid_name(name, 2, cues) and _terminates(text, i + 4, cues):
-            return i + 4
+    if may_be_four and _valid_name(window, 2, cues) and _terminates(text, i + 4, cues):
+        return i + 4
     return None
+
+
+def _name_shape(window: str, cues: _Cues) -> tuple[tuple[int, ...], bool]:
+    """What _name_at needs to know of the 4 characters `window` at a possible name start:
+    the lengths of the names window[:n] that pass _valid_name (3, 4 after a compound surname,
+    2, 3 after a surname; none if no surname starts here), and whether the whole window may be
+    a 4-character name of the 林郑月娥 kind (two surnames first; _valid_name still to check).
+    Memoised: it depends on the window only."""
+    memo = cues.shape_memo
+    if len(memo) > 100_000:
+        memo.clear()
+    if window[:2] in cues.compound:
+        lengths, given_from = (3, 4), 2
+    elif window[:1] in cues.surnames:
+        lengths, given_from = (2, 3), 1
+    else:
+        memo[window] = shape = ((), False)
+        return shape
+    valid = tuple(
+        n for n in lengths if n <= len(window) and _valid_name(window[:n], given_from, cues)
+    )
+    may_be_four = given_from == 1 and window[1:2] in cues.surnames and len(window) == 4
+    memo[window] = shape = (valid, may_be_four)
+    return shape
 
 
 def _starts_name(text: str, i: int, cues: _Cues) -> bool:
@@ -429,7 +472,19 @@ def _starts_name(text: str, i: int, cues: _Cues) -> bool:
 
 
 def _ends_with_head(s: str, cues: _Cues) -> bool:
-    return any(s[-n:] in cues.heads for n in cues.head_ends.get(s[-1:], ()) if n <= len(s))
+    for n in cues.head_tails.get(s[-2:], ()):
+        if n <= len(s) and s[-n:] in cues.heads:
+            return True
+    return False
+
+
+def _head_ends_at(text: str, lo: int, k: int, cues: _Cues) -> bool:
+    """Does a post end right before text[k] (starting at lo or later)?
+    Same as _ends_with_head(text[lo:k]) without building the slice."""
+    for n in cues.head_tails.get(text[k - 2 : k], ()):
+        if k - n >= lo and text[k - n : k] in cues.heads:
+            return True
+    return False
 
 
 def _title_chain(
@@ -497,13 +552,11 @@ def _is_clause_start(text: str, i: int, lo: int, extra: frozenset[int] = frozens
     return text[i - 1] in _CLAUSE_START_PREV
 
 
-def _clause_starts(text: str, lo: int, hi: int, extra: frozenset[int], cues: _Cues) -> list[int]:
+def _clause_starts(starts: list[int], lo: int, hi: int, extra: frozenset[int]) -> list[int]:
     """In order, every i in [lo, hi) with _is_clause_start(text, i, lo, extra), leaving out
-    those after punctuation where no name can start (_name_at would give None)."""
-    # 前瞻最多看 8 个字；找到的位置都在 lo 之后，已排好序
-    starts = [m.end() for m in cues.clause_name_re.finditer(text, lo, hi + 8)]
-    while starts and starts[-1] >= hi:
-        starts.pop()
+    those after punctuation where no name can start (_name_at would give None).
+
+    starts: in order, the positions in (lo, hi) right after punctuation where a name can start."""
     more = [k for k in extra if lo <= k < hi]
     if lo < hi:
         more.append(lo)
@@ -525,19 +578,11 @@ class _Taken:
 
     def free(self, s: int, e: int) -> bool:
         """No character of text[s:e] taken."""
-        return not any(self.flags[max(0, s - self.lo) : max(0, e - self.lo)])
+        return self.flags.find(1, max(0, s - self.lo), max(0, e - self.lo)) < 0
 
     def set(self, s: int, e: int, value: bool = True) -> None:
         a, b = max(0, s - self.lo), max(0, min(len(self.flags), e - self.lo))
         self.flags[a:b] = (b"\x01" if value else b"\x00") * max(0, b - a)
-
-
-def _free(taken: _Taken, s: int, e: int) -> bool:
-    return taken.free(s, e)
-
-
-def _mark(taken: _Taken, s: int, e: int) -> None:
-    taken.set(s, e)
 
 
 def _follow_list(
@@ -554,26 +599,37 @@ def _follow_list(
         if j in title_starts or j >= hi or taken.at(j):
             break
         e = _name_at(text, j, cues)
-        if e is None or e > hi or not _free(taken, j, e):
+        if e is None or e > hi or not taken.free(j, e):
             break
         kind = "listed" if m.kind in ("titled", "listed") else m.kind
         nxt = _Mention(j, e, text[j:e], m.titles, m.title_start, kind)
         out.append(nxt)
-        _mark(taken, j, e)
+        taken.set(j, e)
         end = e
     return out
 
 
-def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
-    """All person mentions in text[lo:hi] (one paragraph)."""
+def _find_mentions(text: str, lo: int, hi: int, cues: _Cues, labels: bool = True) -> list[_Mention]:
+    """All person mentions in text[lo:hi] (one paragraph).
+
+    labels False: the caller knows that no list label (出席会议的有…) starts in the paragraph."""
     taken = _Taken(lo, hi)
     mentions: list[_Mention] = []
-    # 1) 职务 + 人名
-    anchored: list[_Mention] = []
-    for hf in cues.head_final_re.finditer(text, lo + 1, hi + 8):  # 前瞻最多看 8 个字
-        i = hf.end()  # text[i - 1] 是职务末字
+    # 可能开始人名的位置，一次找出：职务末字之后（第 1 步），分句开头（第 2 步）
+    after_head: list[int] = []
+    after_punct: list[int] = []
+    for b in cues.before_name_re.finditer(text, lo, hi + 8):  # 前瞻最多看 8 个字
+        i = b.end()
         if i >= hi:
             break
+        c = text[i - 1]
+        if c in cues.head_final and i - 1 > lo:
+            after_head.append(i)
+        if c in _CLAUSE_START_PREV:
+            after_punct.append(i)
+    # 1) 职务 + 人名
+    anchored: list[_Mention] = []
+    for i in after_head:  # text[i - 1] 是职务末字
         c = text[i]
         if (
             c not in cues.surnames
@@ -581,9 +637,9 @@ def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
             and not _DOT_NAME.match(text, i)
         ):
             continue
-        if not _ends_with_head(text[max(lo, i - cues.head_max) : i], cues):
+        if not _head_ends_at(text, lo, i, cues):
             continue
-        if _ends_with_head(text[max(lo, i - cues.head_max) : i + 1], cues):
+        if _head_ends_at(text, lo, i + 1, cues):
             continue  # 这个字还是职务的一部分（委员|长）
         e = _name_at(text, i, cues)
         if e is None or e > hi:
@@ -592,30 +648,34 @@ def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
     floor = lo
     title_starts: set[int] = set()
     for m in anchored:
-        if not _free(taken, m.start, m.end):
+        if not taken.free(m.start, m.end):
             continue
         m.titles, m.title_start = _title_chain(text, floor, m.start, cues)
         if not m.titles:
             continue
         mentions.append(m)
         title_starts.add(m.title_start)
-        _mark(taken, m.title_start, m.end)
+        taken.set(m.title_start, m.end)
         floor = m.end
     for m in list(mentions):
         mentions.extend(_follow_list(text, m, hi, cues, taken, title_starts))
     # 2) 分句开头的人名（可成串：孙某、胡某、刘某出席）；“执行主席是”“出席会议的有”之后也算
-    after_label = frozenset(
-        r.end() for r in _scan(cues.reverse_re, cues.reverse_first, text, lo, hi)
+    after_label = (
+        frozenset(r.end() for r in _scan(cues.reverse_re, cues.reverse_first, text, lo, hi))
+        if labels
+        else frozenset()
     )
     i = lo
-    for k in _clause_starts(text, lo, hi, after_label, cues):
+    for k in _clause_starts(after_punct, lo, hi, after_label):
         if k < i:
             continue  # 已在上一串名单里
         i = k
         if taken.at(i):
             continue
+        if k == lo and not cues.name_start_re.match(text, k):
+            continue  # 段首多半不是人名（_name_at 会给 None）
         e = _name_at(text, i, cues)
-        if e is None or e > hi or not _free(taken, i, e):
+        if e is None or e > hi or not taken.free(i, e):
             continue
         head = _Mention(i, e, text[i:e], kind="bare")
         rest = _follow_list(text, head, hi, cues, taken, title_starts)
@@ -631,55 +691,77 @@ def _find_mentions(text: str, lo: int, hi: int, cues: _Cues) -> list[_Mention]:
             for g in group:
                 g.in_list = True
         mentions.extend(group)
-        _mark(taken, i, e)
+        taken.set(i, e)
         i = last
     # 3) 姓 + 称谓 的回指（王县长、李书记）
     for m in cues.post_re.finditer(text, lo + 1, hi):
         s = m.start() - 1
-        if text[m.start() : m.end()] in ("代表",) or taken.at(s) or taken.at(m.start()):
-            continue
         if text[s] not in cues.surnames:
+            continue
+        if m.group() == "代表" or taken.at(s) or taken.at(m.start()):
             continue
         if s > lo and _HAN.match(text[s - 1]) and not _is_clause_start(text, s, lo):
             prev = text[max(lo, s - 2) : s]
             if not (prev.endswith(("和", "与", "及", "、")) or prev in ("会上", "随后", "最后")):
                 continue
         mentions.append(_Mention(s, s + 1, text[s], kind="backref", post=m.group(0)))
-        _mark(taken, s, m.end())
+        taken.set(s, m.end())
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
-def _add_known(
-    text: str, lo: int, hi: int, mentions: list[_Mention], names: list[str], cues: _Cues
-) -> list[_Mention]:
-    """Further occurrences of names already found anywhere in the document."""
-    taken = _Taken(lo, hi)
-    for m in mentions:
-        _mark(taken, min(m.start, m.title_start) if m.title_start >= 0 else m.start, m.end)
-    out = list(mentions)
+def _known_hits(
+    text: str, names: list[str], paras: list[tuple[int, int]]
+) -> list[list[tuple[str, int]]]:
+    """Every occurrence of the names inside each paragraph, in the order _add_known takes them:
+    longest names first, each name's occurrences (overlapping ones too) in text order."""
+    para_starts = [s for s, _ in paras]
+    hits: list[list[tuple[str, int]]] = [[] for _ in paras]
+    # 整篇找一遍，再分到各段：比逐段逐名去找省得多
     for name in sorted(names, key=len, reverse=True):
-        start = lo
-        while True:
-            k = text.find(name, start, hi)
-            if k < 0:
-                break
-            start = k + 1
-            e = k + len(name)
-            if not _free(taken, k, e):
-                continue
-            # 不是更长名字的一部分
-            if k > lo and text[k - 1] in cues.surnames and _name_at(text, k - 1, cues) == e:
-                continue
-            if (
-                e < hi
-                and not _terminates(text, e, cues)
-                and _name_at(text, k, cues) not in (None, e)
-            ):
-                continue
-            out.append(_Mention(k, e, name, kind="known"))
-            _mark(taken, k, e)
-    out.sort(key=lambda x: x.start)
+        k = text.find(name) if name else -1
+        while k >= 0:
+            p = bisect_right(para_starts, k) - 1
+            if p >= 0 and k + len(name) <= paras[p][1]:
+                hits[p].append((name, k))
+            k = text.find(name, k + 1)
+    return hits
+
+
+def _add_known(
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: list[_Mention],
+    hits: list[tuple[str, int]],
+    cues: _Cues,
+) -> list[_Mention]:
+    """Further occurrences (`hits`, from _known_hits) of names already found anywhere in the
+    document. `mentions` are sorted by start, and so is the list returned."""
+    if not hits:
+        return mentions
+    own = {(m.start, m.end) for m in mentions}
+    taken: _Taken | None = None
+    out = list(mentions)
+    for name, k in hits:
+        e = k + len(name)
+        if (k, e) in own:
+            continue  # 就是已找到的那一处（多半如此）
+        if taken is None:
+            taken = _Taken(lo, hi)
+            for m in mentions:
+                taken.set(min(m.start, m.title_start) if m.title_start >= 0 else m.start, m.end)
+        if not taken.free(k, e):
+            continue
+        # 不是更长名字的一部分
+        if k > lo and text[k - 1] in cues.surnames and _name_at(text, k - 1, cues) == e:
+            continue
+        if e < hi and not _terminates(text, e, cues) and _name_at(text, k, cues) not in (None, e):
+            continue
+        out.append(_Mention(k, e, name, kind="known"))
+        taken.set(k, e)
+    if len(out) > len(mentions):
+        out.sort(key=lambda x: x.start)
     return out
 
 
@@ -704,48 +786,106 @@ def _clause_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _residue(text: str, s: int, e: int, ms: list[_Mention]) -> int:
     """CJK characters of text[s:e] outside the mentions and their titles."""
-    chars = list(text[s:e])
-    for m in ms:
-        a = max(m.title_start if m.title_start >= 0 else m.start, s) - s
-        b = min(m.end, e) - s
+    # 人名连同职务所占的区间（同一名单里的人共用职务，区间会重叠）之外的各段
+    spans = [(max(m.title_start if m.title_start >= 0 else m.start, s), min(m.end, e)) for m in ms]
+    if len(spans) > 1:
+        spans.sort()
+    kept = []
+    pos = s
+    for a, b in spans:
         if a < b:
-            chars[a:b] = [""] * (b - a)
-    rest = _RESIDUE_FILLER.sub("", "".join(chars))
+            if a > pos:
+                kept.append(text[pos:a])
+            pos = max(pos, b)
+    kept.append(text[pos:e])
+    rest = _RESIDUE_FILLER.sub("", "".join(kept))
     return len(_HAN.findall(rest))
 
 
-def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) -> None:
-    """Give roles to the mentions of one sentence text[s:e]."""
+def _assign_roles(
+    text: str,
+    s: int,
+    e: int,
+    ms: list[_Mention],
+    cues: _Cues,
+    verbs: bool = True,
+    labels: bool = True,
+    instructions: bool = True,
+) -> None:
+    """Give roles to the mentions of one sentence text[s:e].
+
+    verbs / labels / instructions False: the caller knows that no role verb / list label /
+    instruction word can be found here, so they are not looked for."""
+    spans = _clause_spans(text, s, e)
+    if cues.roles_in_clause:
+        # 角色动词里没有分句标点：整句找一遍，与逐个分句去找结果相同；找不到的，句中哪里都没有
+        role_verbs = _scan(cues.role_re, cues.role_first, text, s, e) if verbs else []
+        maybe_verb = bool(role_verbs)
+    else:
+        maybe_verb = verbs and (
+            cues.role_first is None or cues.role_first.search(text, s, e) is not None
+        )
+        role_verbs = (
+            [v for cs, ce in spans for v in _scan(cues.role_re, cues.role_first, text, cs, ce)]
+            if maybe_verb
+            else []
+        )
+    # 整句里没有名单标记的开头，就不必逐个分句去找
+    any_label = labels and (
+        cues.reverse_first is None or cues.reverse_first.search(text, s, e) is not None
+    )
+    if role_verbs or any_label:
+        _clause_roles(text, s, e, ms, spans, role_verbs, any_label, cues, instructions)
+    else:
+        # 没有角色动词、名单标记，谁也得不到角色：只需看谁是被引用的
+        _mark_citations(text, ms, spans, cues, instructions)
+    _speech_roles(text, e, ms, cues, maybe_verb)
+
+
+def _clause_roles(
+    text: str,
+    s: int,
+    e: int,
+    ms: list[_Mention],
+    spans: list[tuple[int, int]],
+    role_verbs: list[re.Match[str]],
+    any_label: bool,
+    cues: _Cues,
+    instructions: bool,
+) -> None:
+    """Roles from the role verbs (`role_verbs`, in order) and list labels of the clauses
+    `spans` of the sentence text[s:e], and citations."""
     starts = [m.start for m in ms]
     pending: list[_Mention] = []
     last_group: list[_Mention] = []
     last_verb_end = -1
     reverse_role: str | None = None
     reverse_whole_sentence = False
-    # 整句里没有角色动词（名单标记）的开头，就不必逐个分句去找
-    any_verb = cues.role_first is None or cues.role_first.search(text, s, e) is not None
-    any_label = cues.reverse_first is None or cues.reverse_first.search(text, s, e) is not None
-    for cs, ce in _clause_spans(text, s, e):
+    next_verb = 0
+    for cs, ce in spans:
         in_clause = _between(ms, starts, cs, ce)
-        # 事件：名单标记(0)、角色动词(0)、人名(1)，按位置排
-        events: list[tuple[int, int, re.Match[str] | _Mention]] = [
-            (m.start, 1, m) for m in in_clause
+        # 事件按位置排；同一位置先角色动词，再名单标记，最后人名
+        events: list[tuple[int, int, int, re.Match[str] | _Mention]] = [
+            (m.start, 2, k, m) for k, m in enumerate(in_clause)
         ]
-        if any_verb:
-            events += [
-                (v.start(), 0, v) for v in _scan(cues.role_re, cues.role_first, text, cs, ce)
-            ]
+        first_verb = next_verb
+        while next_verb < len(role_verbs) and role_verbs[next_verb].start() < ce:
+            next_verb += 1
+        if next_verb > first_verb:
+            events += [(v.start(), 0, 0, v) for v in role_verbs[first_verb:next_verb]]
         if any_label:
             events += [
-                (r.start(), 0, r) for r in _scan(cues.reverse_re, cues.reverse_first, text, cs, ce)
+                (r.start(), 1, 0, r)
+                for r in _scan(cues.reverse_re, cues.reverse_first, text, cs, ce)
             ]
-        events.sort(key=lambda x: (x[0], x[1]))
+        if len(events) > len(in_clause):
+            events.sort()  # (位置, 种类) 各不相同，不会比到后面的对象
         clause_had_verb = False
         covered = -1
-        for _pos, _order, obj in events:
-            if isinstance(obj, _Mention):
-                m = obj
-                cite = _citation(text, cs, m, cues)
+        for _pos, kind, _k, obj in events:
+            if kind == 2:
+                m = obj  # type: ignore[assignment]
+                cite = _citation(text, cs, m, cues, instructions)
                 if cite:
                     m.cited = True
                     m.commemorated = m.commemorated or cite == "commemorated"
@@ -754,13 +894,13 @@ def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) ->
                 else:
                     pending.append(m)
                 continue
-            if obj.re is cues.reverse_re:
-                role = _reverse_role(text, obj, e, cues)
+            if kind == 1:
+                role = _reverse_role(text, obj, e, cues)  # type: ignore[arg-type]
                 if role:
                     reverse_role, reverse_whole_sentence = role
-                covered = max(covered, obj.end())
+                covered = max(covered, obj.end())  # type: ignore[union-attr]
                 continue
-            v = obj
+            v: re.Match[str] = obj  # type: ignore[assignment]
             if v.start() < covered or _VERB_AS_NOUN.match(text[v.end() : v.end() + 4]):
                 continue  # 主持召开的会议 / 出席会议的…（名单标记已处理）
             role = cues.role_of[v.group(0)]
@@ -779,7 +919,11 @@ def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) ->
         # 只有名字和职务的分句把人名传给下一分句；别的分句丢掉
         if pending and not clause_had_verb and _residue(text, cs, ce, in_clause) > 2:
             pending = []
-    # 讲话动词紧跟在人名（称谓、“在…时”）之后
+
+
+def _speech_roles(text: str, e: int, ms: list[_Mention], cues: _Cues, maybe_verb: bool) -> None:
+    """讲话 for the mentions of a sentence ending at e that a speech verb follows (称谓、
+    “在…时” may come between). maybe_verb False: no role verb anywhere in the sentence."""
     for m in ms:
         if m.cited:
             continue
@@ -790,12 +934,29 @@ def _assign_roles(text: str, s: int, e: int, ms: list[_Mention], cues: _Cues) ->
                 m.post = post.group(0)
                 k = post.end()
         filler = _SPEECH_FILLER.match(text, k, e)
-        for kk in (filler.end() if filler else k, k):
-            sv = cues.speech_re.match(text, kk, e) or cues.role_re.match(text, kk, e)
+        after_filler = filler.end() if filler else k
+        # 插入成分为空时两处是同一位置，看一次就够
+        for kk in (after_filler, k) if after_filler != k else (k,):
+            sv = cues.speech_re.match(text, kk, e) or (
+                maybe_verb and cues.role_re.match(text, kk, e)
+            )
             if sv and cues.role_of.get(sv.group(0), "讲话") == "讲话":
                 m.speech = True
                 _give(m, "讲话", unit=False, adjacent=True)
                 break
+
+
+def _mark_citations(
+    text: str, ms: list[_Mention], spans: list[tuple[int, int]], cues: _Cues, instructions: bool
+) -> None:
+    """Mark the cited mentions of a sentence (the clauses `spans`), as _assign_roles does."""
+    clause_starts = [cs for cs, _ in spans]
+    for m in ms:
+        cs = clause_starts[bisect_right(clause_starts, m.start) - 1]
+        cite = _citation(text, cs, m, cues, instructions)
+        if cite:
+            m.cited = True
+            m.commemorated = m.commemorated or cite == "commemorated"
 
 
 def _reverse_role(text: str, r: re.Match[str], e: int, cues: _Cues) -> tuple[str, bool] | None:
@@ -836,15 +997,23 @@ def _chained(text: str, prev_end: int, start: int) -> bool:
     return len(gap) <= 40 and not _CHAIN_BREAK.search(gap)
 
 
-def _citation(text: str, clause_start: int, m: _Mention, cues: _Cues) -> str | None:
-    """'commemorated', 'cited' or None: is the name only cited, not taking part?"""
+def _citation(
+    text: str, clause_start: int, m: _Mention, cues: _Cues, instructions: bool = True
+) -> str | None:
+    """'commemorated', 'cited' or None: is the name only cited, not taking part?
+
+    instructions False: the caller knows the text has no instruction word (批示…)."""
     after = text[m.end : m.end + 8]
     left = m.title_start if m.title_start >= 0 else m.start
     lo = max(clause_start, left - 60)
-    if cues.commemorated_after.match(after) or cues.commemorated_before.search(text, lo, left):
-        return "commemorated"
-    if cues.cited_after.match(after) or cues.cited_before.search(text, lo, left):
-        return "cited"
+    # 先一次看有没有任何纪念/引用词，通常没有
+    if cues.any_cite_after.match(after) or cues.any_cite_before.search(text, lo, left):
+        if cues.commemorated_after.match(after) or cues.commemorated_before.search(text, lo, left):
+            return "commemorated"
+        if cues.cited_after.match(after) or cues.cited_before.search(text, lo, left):
+            return "cited"
+    if not instructions:
+        return None
     brk = _CLAUSE_END.search(text, m.end, m.end + 120)
     clause_end = brk.start() if brk else min(len(text), m.end + 120)
     return "cited" if cues.instruction.search(text, m.end, clause_end) else None
@@ -883,20 +1052,33 @@ def extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
     cues = _cues()
     paras = _paragraphs(ctx)
     reporter_names = {r.name for r in extract_reporters(ctx)}
-    found: list[list[_Mention]] = [_find_mentions(text, s, e, cues) for s, e in paras]
+    # 段里有没有名单标记（出席会议的有…）的开头：段里找不到的，段中各句也找不到
+    labels = [
+        cues.reverse_first is None or cues.reverse_first.search(text, s, e) is not None
+        for s, e in paras
+    ]
+    found: list[list[_Mention]] = [
+        _find_mentions(text, s, e, cues, has_labels)
+        for (s, e), has_labels in zip(paras, labels, strict=True)
+    ]
     names = sorted(
         {m.name for ms in found for m in ms if m.kind != "backref" and m.name not in reporter_names}
     )
     all_mentions: list[_Mention] = []
-    for (s, e), ms in zip(paras, found, strict=True):
-        ms = _add_known(text, s, e, ms, names, cues)
+    hits = _known_hits(text, names, paras)
+    # 全文没有批示、指示一类的词（多数如此），就不必对每个人名去找
+    instructions = cues.instruction.search(text) is not None
+    for (s, e), ms, known, has_labels in zip(paras, found, hits, labels, strict=True):
+        ms = _add_known(text, s, e, ms, known, cues)
         if not ms:
             continue
         starts = [m.start for m in ms]
+        # 段里找不到的，段中各句也找不到
+        verbs = cues.role_first is None or cues.role_first.search(text, s, e) is not None
         for ss, se in _sentences(text, s, e):
             in_sentence = _between(ms, starts, ss, se)
             if in_sentence:
-                _assign_roles(text, ss, se, in_sentence, cues)
+                _assign_roles(text, ss, se, in_sentence, cues, verbs, has_labels, instructions)
         all_mentions.extend(ms)
     headline_end = ctx.headline.end if ctx.headline else 0
     people: dict[str, _Person] = {}
@@ -905,7 +1087,10 @@ def extract_attendees(ctx: Context) -> tuple[Attendee, ...]:
         if m.kind == "backref":
             backrefs.append(m)
         elif m.name not in reporter_names:
-            people.setdefault(m.name, _Person(m.name)).add(m, m.start >= headline_end)
+            person = people.get(m.name)
+            if person is None:
+                person = people[m.name] = _Person(m.name)
+            person.add(m, m.start >= headline_end)
     attendees = {n: p for n, p in people.items() if p.is_attendee()}
     # 回指：姓 + 称谓（王县长）并入已有的同姓与会者，优先职务里含这个称谓的
     for b in backrefs:

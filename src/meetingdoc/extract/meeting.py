@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,13 +64,17 @@ _RANGE_END = (
     r"(?:[至到—–~～-]{1,2})(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?"
     rf"(?:{_DAY_NUM})[日号]"
 )
+# 中文日期的第一个字（先用一个字符类看一眼，不是这些字就不必再试下去）
+_DATE_CN_FIRST = rf"(?=[\d{_CN_DIGITS}十廿卅])"
 # 中文日期：[年][月]日[至日]，前面不能紧接数字或“第”
 DATE_CN = re.compile(
+    rf"{_DATE_CN_FIRST}"
     rf"(?<!第)(?:(?<!\d)(?=\d)|(?<![{_CN_DIGITS}十百千万])(?=[{_CN_DIGITS}十廿卅]))"
     rf"(?:{_YEAR})?(?:{_MONTH})?{_DAY}(?:{_RANGE_END})?"
 )
-# 数字日期：2023-02-13、2023/2/13、2023.02.13、112-03-09（台湾纪年）
+# 数字日期：2023-02-13、2023/2/13、2023.02.13、112-03-09（台湾纪年）；年份以 1 或 2 开头
 DATE_ISO = re.compile(
+    r"(?=[12])"
     r"(?<![\d-])(?P<year>(?:19|20)\d{2}|1[01]\d)(?P<sep>[-/.])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
@@ -139,12 +145,33 @@ class _Patterns:
     vague: re.Pattern[str]
     after_negative: re.Pattern[str]
     name_stop: re.Pattern[str]
+    stops_resync: bool
     name_verb: re.Pattern[str]
     name_after: re.Pattern[str]
     place: re.Pattern[str]
     today: re.Pattern[str]
     pub_key: re.Pattern[str]
     furniture: re.Pattern[str]
+
+
+# 会议名称左边界里的标点（name_stop 的一支）
+_STOP_PUNCT = "，。；：！？、\n（）()"
+_STOP_PUNCT_RE = re.compile(f"[{_STOP_PUNCT}]")
+
+
+def _grouped_alternation(words: tuple[str, ...]) -> str:
+    """alternation(words), grouped by first character: `会(?:议|)|座(?:谈会)|…`.
+
+    It matches exactly what alternation(words) matches (the words that can match at a
+    position share its first character and keep their order), but the regex engine tries
+    one group per position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+        for first, rests in groups.items()
+    )
 
 
 @cache
@@ -157,9 +184,12 @@ def cues() -> dict[str, tuple[str, ...]]:
 def patterns() -> _Patterns:
     """Patterns built from the cue table (compiled once per process)."""
     c = cues()
-    kinds = alternation(c["kinds"])
+    kinds = _grouped_alternation(c["kinds"])
     tod = alternation(c["time_of_day"])
     date = DATE_CN.pattern
+    stop_first = sorted(
+        {w[0] for w in (*c["name_verbs"], *c["time_of_day"], "当地时间", "在", "于", "了")}
+    )
     return _Patterns(
         # 会议类型名词，后接名称边界（标点、并、上、时、日期、召开……）
         kinds=re.compile(
@@ -180,9 +210,14 @@ def patterns() -> _Patterns:
         # 日期后的期限、起点标记
         after_negative=re.compile(rf"(?:{alternation(c['after_date_negative'])})"),
         # 会议名称的左边界：动词、日期、时段、标点、在/于/了
+        # 先用一个字符类看一眼是不是某个边界（或日期）的第一个字，不是就不必逐支去试
         name_stop=re.compile(
-            rf"{alternation(c['name_verbs'])}|{date}|当地时间|{tod}"
-            r"|[，。；：！？、\n（）()]|在|于|了"
+            rf"(?=[\d{_CN_DIGITS}十廿卅{_STOP_PUNCT}{re.escape(''.join(stop_first))}])"
+            rf"(?:{alternation(c['name_verbs'])}|{date}|当地时间|{tod}|[{_STOP_PUNCT}]|在|于|了)"
+        ),
+        # 别的边界词都不含这些标点时，每个标点处必是一个边界，可从最后一个标点找起
+        stops_resync=not any(
+            ch in word for word in (*c["name_verbs"], *c["time_of_day"]) for ch in _STOP_PUNCT
         ),
         # 会议名称前的动词（主持召开、出席……）
         name_verb=re.compile(rf"(?:{alternation(c['name_verbs'])})"),
@@ -240,14 +275,52 @@ def _may_hold(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool
     )
 
 
+# 日期正则以断言开头，正则引擎只能逐字去试，很慢；所以只在“锚字”附近的窗口里找。
+# 中文日期（及台湾的“今（15）日”）必含“日”或“号”，匹配连同前后要看的字都落在第一个
+# “日/号”之前 15 字（年 5、月 3、日 3、“至6” 4）、之后 27 字（日/号 1、后看 1、“至7月2日”
+# 9……）之内；数字日期必含分隔符，落在第一个分隔符之前 4 字、之后 12 字之内。窗口再放宽些。
+_CN_DATE_ANCHORS = ("日", "号")
+_CN_DATE_WINDOW = (24, 40)
+_ISO_DATE_ANCHORS = ("-", "/", ".")
+_ISO_DATE_WINDOW = (10, 20)
+
+
+def _anchor_windows(
+    text: str, start: int, end: int, anchors: tuple[str, ...], window: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Spans of text[start:end] around every anchor character (window[0] before it,
+    window[1] after it), merged where they overlap or touch."""
+    positions = []
+    for anchor in anchors:
+        q = text.find(anchor, start, end)
+        while q >= 0:
+            positions.append(q)
+            q = text.find(anchor, q + 1, end)
+    positions.sort()
+    before, after = window
+    spans: list[tuple[int, int]] = []
+    for q in positions:
+        lo, hi = max(start, q - before), min(end, q + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date written in text[start:end], in order."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    for pattern in (DATE_CN, DATE_ISO, DATE_TW):
-        if not _may_hold(text, start, end, pattern):
-            continue
-        for m in pattern.finditer(text, start, end):
+    cn_windows = _anchor_windows(text, start, end, _CN_DATE_ANCHORS, _CN_DATE_WINDOW)
+    for pattern, windows in (
+        (DATE_CN, cn_windows),
+        (DATE_ISO, _anchor_windows(text, start, end, _ISO_DATE_ANCHORS, _ISO_DATE_WINDOW)),
+        (DATE_TW, cn_windows if _may_hold(text, start, end, DATE_TW) else []),
+    ):
+        # 每个窗口里的匹配与整段一次找出的相同：匹配都在窗口内，也不会跨窗口
+        matches = [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+        for m in matches:
             day = cn_number(m["day"])
             month = cn_number(m["month"]) if m["month"] else None
             year = cn_number(m["year"]) if m["year"] else None
@@ -270,8 +343,8 @@ def is_publication_line(text: str) -> bool:
     """A page-info line (`发布时间：2023-02-13`) or a bare dateline (`2024年6月12日（星期三）`)."""
     if len(text) > 200:  # 页面信息行都很短
         return False
-    if "年" not in text and not _may_hold(text, 0, len(text), DATE_ISO):
-        return False  # 带年月的日期：中文日期含“年”，数字日期有分隔符
+    if ("年" not in text or "月" not in text) and not _may_hold(text, 0, len(text), DATE_ISO):
+        return False  # 带年月的日期：中文日期含“年”和“月”，数字日期有分隔符
     dates = [d for d in find_dates(text) if d.year is not None and d.month is not None]
     if not dates:
         return False
@@ -290,10 +363,15 @@ def is_furniture(text: str) -> bool:
         return True
     return bool(
         patterns().furniture.search(text)
-        or BREADCRUMB.search(text)
+        or (_may_be_breadcrumb(text) and BREADCRUMB.search(text))
         or (len(text) <= 40 and FONT_BAR.search(text))
         or is_publication_line(text)
     )
+
+
+def _may_be_breadcrumb(text: str) -> bool:
+    """Cheap pre-check for BREADCRUMB: it needs one of its arrows or 首页."""
+    return ">" in text or "＞" in text or "»" in text or "›" in text or "首页" in text
 
 
 def headline_index(ctx: Context) -> int | None:
@@ -315,7 +393,12 @@ def _lead(body: list[Unit], n: int = 3) -> list[Unit]:
     """The first n body paragraphs that are neither page info nor photo captions."""
     out = []
     for p in body:
-        if is_furniture(p.text) or CAPTION.search(p.text):
+        # CAPTION 的第一支只在段首；第二支要有“摄”
+        if (
+            is_furniture(p.text)
+            or CAPTION.match(p.text)
+            or ("摄" in p.text and CAPTION.search(p.text))
+        ):
             continue
         out.append(p)
         if len(out) == n:
@@ -350,14 +433,16 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
+# 时间词前是分句开头：标点、括号、空白，或电头（讯、消息、当地时间、今日（）
+_OPENS_CLAUSE = re.compile(r"(?:[：，。；）)】\s]|讯|消息|当地时间|今日（|今天（)$")
+
+
 def _meeting_context(text: str, start: int, pos: int, lo: int) -> bool:
     """Does the moment text[start:pos) open a clause, or precede a meeting verb in its clause?"""
     pats = patterns()
     if pos < len(text) and text[pos] in "，,":
         before = text[max(lo, start - 8) : start]
-        if start == lo or re.search(
-            r"(?:[：，。；）)】\s]|讯|消息|当地时间|今日（|今天（)$", before
-        ):
+        if start == lo or _OPENS_CLAUSE.search(before):
             return True
     # 同一分句内的会议动词；日期后紧跟逗号时看下一分句（温家宝31日下午，在…主持）
     begin = pos + 1 if pos < len(text) and text[pos] in "，," else pos
@@ -446,16 +531,22 @@ def _inside_title(text: str, lo: int, pos: int) -> bool:
     return prefix.rfind("《") > prefix.rfind("》")
 
 
-def _publication_date(ctx: Context, body: list[Unit], lead: list[Unit]) -> DateMention | None:
-    """Date of a publication line (anywhere) or a `…日电` dateline in the lead."""
-    head = headline_index(ctx) or 0
+def _publication_date(
+    ctx: Context, head: int, body: list[Unit], lead: list[Unit]
+) -> DateMention | None:
+    """Date of a publication line (anywhere) or a `…日电` dateline in the lead.
+
+    head: headline_index(ctx)."""
     for p in [*ctx.paragraphs[:head], *body]:
         if is_publication_line(p.text):
             for d in find_dates(ctx.text, p.start, p.end):
                 if d.year is not None and d.month is not None:
                     return d
     for p in lead:
-        for d in find_dates(ctx.text, p.start, min(p.end, p.start + LEAD_WINDOW)):
+        end = min(p.end, p.start + LEAD_WINDOW)
+        if ctx.text.find("电", p.start, end + 1) < 0:
+            continue  # 没有“电”字，就没有“…日电”
+        for d in find_dates(ctx.text, p.start, end):
             if d.month is not None and ctx.text.startswith("电", d.end):
                 return d
     return None
@@ -464,7 +555,7 @@ def _publication_date(ctx: Context, body: list[Unit], lead: list[Unit]) -> DateM
 def _session_year(units: list[Unit]) -> int | None:
     """The year of a `2025年第12次…` session named in the headline or lead."""
     for u in units:
-        m = YEAR_OF_SESSION.search(u.text)
+        m = YEAR_OF_SESSION.search(u.text) if "年第" in u.text else None
         if m:
             return int(m.group(1))
     return None
@@ -531,6 +622,8 @@ def _location(ctx: Context, units: list[Unit], at: int | None) -> str | None:
 
 def _mask_quotes(text: str) -> str:
     """Same-length copy with the inside of 《…》 and “…” blanked (no stops inside)."""
+    if "《" not in text and "“" not in text:
+        return text
     return QUOTED.sub(lambda m: m.group(0)[0] + "〓" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
@@ -543,35 +636,43 @@ class _Name:
 
 def _kind_of(name: str) -> str | None:
     """The longest kind word ending name (same-length words cannot both end it)."""
-    words = _kind_set()
-    for n in _kind_lengths():
-        if name[-n:] in words and len(name) >= n:
+    words, by_tail, single = _kind_index()
+    # 只试以 name 末两字结尾的类型词的长度
+    for n in by_tail.get(name[-2:], ()):
+        if len(name) >= n and name[-n:] in words:
             return name[-n:]
-    return None
+    return name[-1:] if name[-1:] in single else None
 
 
 @cache
-def _kind_set() -> frozenset[str]:
-    return frozenset(patterns().kind_words)
+def _kind_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """The kind words; by their last two characters, the lengths of those ending so
+    (longest first); and the one-character kind words."""
+    words = frozenset(patterns().kind_words)
+    tails: dict[str, set[int]] = {}
+    for k in words:
+        if len(k) >= 2:
+            tails.setdefault(k[-2:], set()).add(len(k))
+    by_tail = {t: tuple(sorted(ns, reverse=True)) for t, ns in tails.items()}
+    return words, by_tail, frozenset(k for k in words if len(k) == 1)
 
 
-@cache
-def _kind_lengths() -> tuple[int, ...]:
-    """Lengths of the kind words, longest first."""
-    return tuple(sorted({len(k) for k in patterns().kind_words}, reverse=True))
-
-
-def _names_in(unit: Unit) -> list[_Name]:
-    """Meeting names in one paragraph, in order."""
+def _names_in(unit: Unit) -> Iterator[_Name]:
+    """Meeting names in one paragraph, in order (found as they are asked for)."""
     pats = patterns()
     masked = _mask_quotes(unit.text[:NAME_WINDOW])
-    found: list[_Name] = []
+    puncts: list[int] | None = None
     for m in pats.kinds.finditer(masked):
         ks, ke = m.span()
         lo = max(0, ks - 60)
-        stops = list(pats.name_stop.finditer(masked, lo, ks))
-        if stops:
-            stop = stops[-1]
+        # 只要最后一个边界：从 lo 起往后找到的边界，过了最后一个标点就与从那个标点找起的相同
+        if puncts is None:
+            puncts = [p.start() for p in _STOP_PUNCT_RE.finditer(masked)]
+        k = bisect_left(puncts, ks) - 1
+        scan_from = puncts[k] if pats.stops_resync and k >= 0 and puncts[k] >= lo else lo
+        stops = list(pats.name_stop.finditer(masked, scan_from, ks))
+        stop = stops[-1] if stops else None
+        if stop is not None:
             start = stop.end()
             before = stop.group(0)
         elif lo == 0:
@@ -588,18 +689,19 @@ def _names_in(unit: Unit) -> list[_Name]:
         if not name or kind is None:
             continue
         if name == kind or ORDINAL_START.match(name):
-            subject = _subject(unit.text, stops)
+            subject = _subject(unit.text, stop)
             if subject:
                 name = subject + name
-        found.append(_Name(name, kind, name == kind))
-    return found
+        yield _Name(name, kind, name == kind)
 
 
-def _subject(text: str, stops: list[re.Match[str]]) -> str | None:
-    """`中共中央政治局3月30日召开会议` -> 中共中央政治局 (an organisation before 召开)."""
-    if not stops or stops[-1].group(0) not in ("召开", "举行", "召开了", "举行了"):
+def _subject(text: str, stop: re.Match[str] | None) -> str | None:
+    """`中共中央政治局3月30日召开会议` -> 中共中央政治局 (an organisation before 召开).
+
+    stop: the name boundary right before the meeting name."""
+    if stop is None or stop.group(0) not in ("召开", "举行", "召开了", "举行了"):
         return None
-    end = stops[-1].start()
+    end = stop.start()
     begin = 0
     for m in CLAUSE_END.finditer(text, 0, end):
         begin = m.end()
@@ -611,17 +713,21 @@ def _subject(text: str, stops: list[re.Match[str]]) -> str | None:
 
 
 def _name(ctx: Context, lead: list[Unit], headline: Unit | None) -> _Name | None:
-    candidates: list[_Name] = []
-    for unit in [*lead[:2], *([headline] if headline else [])]:
-        candidates.extend(_names_in(unit))
-    for i, c in enumerate(candidates):
-        if not c.bare:
+    """The first name that is not bare among the candidates of the first two lead paragraphs
+    and the headline (or the candidate right after it, when that completes it); else the first
+    candidate. Candidates are found lazily: the search stops once the answer is known."""
+    units = [*lead[:2], *([headline] if headline else [])]
+    first: _Name | None = None
+    named: _Name | None = None
+    for c in (n for unit in units for n in _names_in(unit)):
+        if named is not None:
             # “X会议……举行第四次全体会议”：取补全了的后一个名称
-            following = candidates[i + 1] if i + 1 < len(candidates) else None
-            if following is not None and following.name.startswith(c.name) and not following.bare:
-                return following
-            return c
-    return candidates[0] if candidates else None
+            return c if c.name.startswith(named.name) and not c.bare else named
+        if first is None:
+            first = c
+        if not c.bare:
+            named = c
+    return named or first
 
 
 def extract_meeting(ctx: Context) -> Meeting:
@@ -640,7 +746,7 @@ def _extract(ctx: Context) -> Meeting:
     headline = ctx.paragraphs[index]
     body = ctx.paragraphs[index + 1 :]
     lead = _lead(body)
-    pub = _publication_date(ctx, body, lead)
+    pub = _publication_date(ctx, index, body, lead)
     session_year = _session_year([headline, *lead[:1]])
 
     date = tod = None

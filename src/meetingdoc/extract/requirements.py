@@ -82,9 +82,10 @@ DECISION = re.compile(r"(?:^|[，；])(?:会议|全会)?(?:研究)?决定(?![性
 # 句中插入的转述框架：…座谈，强调要…
 INLINE_FRAME = re.compile(r"，(?:并|还|同时)?(?P<verb>强调|要求|指出)[，：]?")
 # 姓名（2-3字）后接主持、出席、考察等，用于“他强调”回指
+_ACTOR_VERBS = ("主持", "出席", "考察", "调研", "参加", "会见")
 NAMED_ACTOR = re.compile(
     r"([\u4e00-\u9fff]{2,3})(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?"
-    r"(?:在[^，。；]{1,12})?(?:主持|出席|考察|调研|参加|会见)"
+    rf"(?:在[^，。；]{{1,12}})?(?:{'|'.join(_ACTOR_VERBS)})"
 )
 # 说话人短语尾部：在…时、代表…发言、委员、同志
 SPEAKER_TAIL = re.compile(
@@ -95,8 +96,11 @@ SPEAKER_TAIL = re.compile(
 QUESTION_WORD = re.compile(r"[吗呢么何谁哪岂]|怎|什么|是否|多少|难道|几")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _SENTENCE_PUNCT = "。！？；!?;"
+# 句末标点和冒号、逗号（只剩这些就没有内容了）
+_CONTENT_PUNCT = _SENTENCE_PUNCT + "：，"
 # 主语末尾的副词：各部门也要… → 各部门
-SUBJECT_TAIL = re.compile(r"(?:也|还|更|都|就|则|亦|首先|一定|同时|均)+$")
+_SUBJECT_ADVERBS = ("也", "还", "更", "都", "就", "则", "亦", "首先", "一定", "同时", "均")
+SUBJECT_TAIL = re.compile(f"(?:{'|'.join(_SUBJECT_ADVERBS)})+$")
 # 子句末尾（需要 之后的宾语到此为止）
 CLAUSE_END = re.compile(r"[，。；！？：、]")
 # 可带出小标题的会议框架动词（会议要求，更加注重品质，…。）
@@ -134,6 +138,26 @@ def _first_chars(words: tuple[str, ...] | list[str]) -> str:
 
 
 @dataclass(frozen=True)
+class _Prefixes:
+    """Words a text can open with. `starts(text)` is text.startswith(words), but tries only
+    the words that share the text's first character (the lists run to hundreds of words)."""
+
+    by_first: dict[str, tuple[str, ...]]
+    any_empty: bool = False
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Prefixes:
+        by_first: dict[str, list[str]] = {}
+        for w in words:
+            if w:
+                by_first.setdefault(w[0], []).append(w)
+        return cls({c: tuple(ws) for c, ws in by_first.items()}, "" in words)
+
+    def starts(self, text: str) -> bool:
+        return self.any_empty or text.startswith(self.by_first.get(text[:1], ()))
+
+
+@dataclass(frozen=True)
 class _Cues:
     not_modal: re.Pattern[str]
     modal: re.Pattern[str]
@@ -145,16 +169,20 @@ class _Cues:
     meeting_start: re.Pattern[str]
     pronoun: frozenset[str]
     not_frame: tuple[str, ...]
-    lead_verb: tuple[str, ...]
-    lead_adverb: tuple[str, ...]
-    lead_prep: tuple[str, ...]
+    lead_verb: _Prefixes
+    lead_adverb: _Prefixes
+    lead_prep: _Prefixes
+    lead_any: _Prefixes  # 动词或副词开头
+    lead_any_prep: _Prefixes  # 动词、副词或介词开头
     copula_mask: re.Pattern[str]
-    judging: re.Pattern[str]
+    judging_head: re.Pattern[str]
+    judging_comma: re.Pattern[str]
     judging_phrase: re.Pattern[str]
     narrative_mask: re.Pattern[str]
     narrative: re.Pattern[str]
-    report_start: tuple[str, ...]
+    report_start: _Prefixes
     titles: frozenset[str]
+    title_lengths: dict[str, tuple[int, ...]]  # 首字 -> 以它开头的职务的长度，长的在前
 
 
 @cache
@@ -174,10 +202,10 @@ def _cues() -> _Cues:
         rf"{_first_chars(list(verb_kind))}(?P<verb>{verbs})(?P<sep>[，：]?)"
     )
     copula = _first_chars(t.get("copula", ())) + "(?:" + _alternation(t.get("copula", ())) + ")"
-    # 判断句：首个子句含系词（A是B），或某子句以系词开头（X，是…；X，关键在于…）
-    judging = re.compile(
-        rf"^[^，；。！？]{{0,40}}?(?:{copula})|，[^，；。！？]{{0,4}}?(?:{copula})"
-    )
+    # 判断句：首个子句含系词（A是B）——从句首 match，或某子句以系词开头（X，是…；X，关键在于…）
+    # ——search；分成两条，后一条以“，”开头，正则引擎能跳着找
+    judging_head = re.compile(rf"[^，；。！？]{{0,40}}?(?:{copula})")
+    judging_comma = re.compile(rf"，[^，；。！？]{{0,4}}?(?:{copula})")
     return _Cues(
         not_modal=re.compile(_alternation(t.get("not_modal", ()))),
         modal=re.compile(_alternation(t.get("modal", ()))),
@@ -191,17 +219,31 @@ def _cues() -> _Cues:
         meeting_start=re.compile(_alternation(t.get("meeting_speaker", ()))),
         pronoun=frozenset(t.get("pronoun", ())),
         not_frame=t.get("not_frame", ()),
-        lead_verb=t.get("lead_verb", ()),
-        lead_adverb=t.get("lead_adverb", ()),
-        lead_prep=t.get("lead_prep", ()),
+        lead_verb=_Prefixes.of(t.get("lead_verb", ())),
+        lead_adverb=_Prefixes.of(t.get("lead_adverb", ())),
+        lead_prep=_Prefixes.of(t.get("lead_prep", ())),
+        lead_any=_Prefixes.of(t.get("lead_verb", ()) + t.get("lead_adverb", ())),
+        lead_any_prep=_Prefixes.of(
+            t.get("lead_verb", ()) + t.get("lead_adverb", ()) + t.get("lead_prep", ())
+        ),
         copula_mask=re.compile(_alternation(t.get("not_copula", ()))),
-        judging=judging,
+        judging_head=judging_head,
+        judging_comma=judging_comma,
         judging_phrase=re.compile(_alternation(t.get("judging_phrase", ()))),
         narrative_mask=re.compile(_alternation(t.get("not_narrative", ()))),
         narrative=re.compile(_alternation(t.get("narrative", ()))),
-        report_start=t.get("report_start", ()),
+        report_start=_Prefixes.of(t.get("report_start", ())),
         titles=word_set("titles.txt"),
+        title_lengths=_lengths_by_first(word_set("titles.txt")),
     )
+
+
+def _lengths_by_first(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        if w:
+            lengths.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in lengths.items()}
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -212,8 +254,10 @@ def _mask_modals(text: str) -> str:
     """The text with non-directive words and book titles blanked out (same length)."""
     c = _cues()
     masked = c.not_modal.sub(_blank, text)
-    masked = BOOK_TITLE.sub(_blank, masked)
-    masked = YING_JIN.sub(_blank, masked)
+    if "《" in masked:
+        masked = BOOK_TITLE.sub(_blank, masked)
+    if "尽" in masked:
+        masked = YING_JIN.sub(_blank, masked)
     if "需要" not in masked:
         return masked
     # 需要 作名词：…的需要 / 需要。/ 需要 + 形容词 + 的 + 名词（需要积极稳妥的改革）
@@ -227,8 +271,8 @@ def _mask_modals(text: str) -> str:
             or not clause
             or (
                 "的" in clause
-                and not clause.startswith(c.lead_verb)
-                and not clause.startswith(c.lead_prep)
+                and not c.lead_verb.starts(clause)
+                and not c.lead_prep.starts(clause)
                 and not clause.startswith(("进一步", "切实", "认真", "不断"))
             )
         )
@@ -252,10 +296,14 @@ def is_judging(text: str) -> bool:
     c = _cues()
     if c.judging_phrase.search(text):
         return True
-    if not c.judging.search(text):
+    if not _judging(text, c):
         # 遮盖只会去掉匹配（not_copula 词里没有 ，；。！？），原文不匹配则遮盖后也不匹配
         return False
-    return bool(c.judging.search(c.copula_mask.sub(_blank, text)))
+    return _judging(c.copula_mask.sub(_blank, text), c)
+
+
+def _judging(text: str, c: _Cues) -> bool:
+    return c.judging_head.match(text) is not None or c.judging_comma.search(text) is not None
 
 
 def is_narrative(text: str) -> bool:
@@ -268,15 +316,13 @@ def is_narrative(text: str) -> bool:
 
 def is_report(text: str) -> bool:
     """A sentence opening with what the meeting did: 会议听取…, 会议审议通过…"""
-    return text.startswith(_cues().report_start)
+    return _cues().report_start.starts(text)
 
 
 def is_imperative(text: str, preps: bool = False) -> bool:
     """A subjectless imperative: opens with a directive verb or adverb (with preps: 对/在/把 …)."""
     c = _cues()
-    if text.startswith(c.lead_verb) or text.startswith(c.lead_adverb):
-        return True
-    return preps and text.startswith(c.lead_prep)
+    return (c.lead_any_prep if preps else c.lead_any).starts(text)
 
 
 def _vetoed(text: str) -> bool:
@@ -309,7 +355,7 @@ def _speaker_kind(speaker: str) -> str | None:
         # 会议 / 会议在听取汇报后 / 全会一致：会议词后只容短的框架成分
         rest = speaker[c.meeting_start.match(speaker).end() :]  # type: ignore[union-attr]
         return "meeting" if len(rest) <= 10 else None
-    if speaker.startswith(c.lead_prep) and not speaker.startswith("在"):
+    if c.lead_prep.starts(speaker) and not speaker.startswith("在"):
         return None  # 根据…、按照… 是话题，不是说话人
     return "person"
 
@@ -347,6 +393,8 @@ def find_frame(text: str) -> Frame | None:
         ):
             # 梁文翰要求发展局…：整句保留
             return Frame(0, speaker, verb, kind, keep=True)
+    if "强调" not in text and "要求" not in text and "指出" not in text:
+        return None  # 多数句子没有 INLINE_FRAME 的这几个动词
     for im in INLINE_FRAME.finditer(text):
         rest = text[im.end() : im.end() + _WINDOW]
         verb = im.group("verb")
@@ -372,8 +420,9 @@ def _speaker_core(speaker: str) -> str:
     while changed and core:
         changed = False
         core = core.lstrip("、")
-        for n in range(min(len(core) - 1, 14), 1, -1):
-            if core[:n] in c.titles and len(core) - n >= 2:
+        # 只试以 core 首字开头的职务的长度（2 到 14 字，之后还要剩下至少两个字）
+        for n in c.title_lengths.get(core[:1], ()):
+            if 2 <= n <= 14 and len(core) - n >= 2 and core[:n] in c.titles:
                 core = core[n:]
                 changed = True
                 break
@@ -394,6 +443,8 @@ def _actor_before(text: str) -> str | None:
     """The last name printed before 主持/出席/讲话 … in text (for 他强调 back-references)."""
     c = _cues()
     found = None
+    if not any(v in text for v in _ACTOR_VERBS):
+        return None  # 正则在每个汉字处都要试，先看有没有这些动词
     for m in NAMED_ACTOR.finditer(text):
         name, s = m.group(1), m.start(1)
         # 市长王勇出席：首字属于职务时取后两字
@@ -418,12 +469,13 @@ def _subject(content: str, masked: str) -> str | None:
     )
     subj = content[start : m.start()]
     subj = ENUMERATOR.sub("", subj)
-    subj = SUBJECT_TAIL.sub("", subj)
+    if subj.endswith(_SUBJECT_ADVERBS):  # 否则 SUBJECT_TAIL 无从匹配，不必逐字去试
+        subj = SUBJECT_TAIL.sub("", subj)
     if not 2 <= len(subj) <= 20:
         return None
-    if subj.startswith(c.lead_prep) or subj.startswith(c.lead_verb):
+    if c.lead_prep.starts(subj) or c.lead_verb.starts(subj):
         return None
-    if subj.startswith(c.lead_adverb) or subj in ("同时", "今后", "当前", "下一步", "下一阶段"):
+    if c.lead_adverb.starts(subj) or subj in ("同时", "今后", "当前", "下一步", "下一阶段"):
         return None
     return subj
 
@@ -433,7 +485,10 @@ def _sentences(ctx: Context, para: Unit) -> list[Unit]:
     sentences = ctx.sentences(para)
     if "？" not in para.text and "?" not in para.text:
         # 无问号时不合并；句子文字与其跨度一致时原样复用
-        if all(len(u.text) == u.end - u.start for u in sentences):
+        for u in sentences:
+            if len(u.text) != u.end - u.start:
+                break
+        else:
             return sentences
     spans: list[list[int]] = []
     join = False
@@ -501,7 +556,7 @@ def _paragraph(ctx: Context, para: Unit, state: _State) -> list[Requirement]:
             _update_issuer(ctx, para, sent, frame, state)
             if idx == 0:
                 state.section = None
-        if not content.strip(_SENTENCE_PUNCT + "：，"):
+        if not content.strip(_CONTENT_PUNCT):
             if frame is not None and raw.endswith("：") and frame.kind != "neutral":
                 opened_block = True  # 会议要求：（下文各段为指令）
             continue
@@ -576,11 +631,24 @@ def _classify(
         )
         if has_directive(item, item_masked):
             return "numbered"
-        if not _vetoed(item) and (in_series or is_imperative(item, preps=True)):
+        if (in_series or is_imperative(item, preps=True)) and not _vetoed(item):
             return "numbered"
         return None
     if has_directive(content, masked):
         return "modal"
+    # 以下各条都要先过否决；否决较费时，先看有没有哪一条可能成立
+    directive_frame = frame is not None and frame.kind == "directive"
+    if not directive_frame and not (
+        (
+            (frame is not None and frame.kind == "emphasis")
+            or prev_semicolon
+            or speech
+            or directive
+            or numbered
+        )
+        and is_imperative(content, preps=True)
+    ):
+        return None
     if _vetoed(content):
         return None
     if frame is not None and frame.kind == "directive":
