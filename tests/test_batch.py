@@ -17,6 +17,7 @@ import yaml
 from conftest import EXAMPLES
 
 from meetingdoc.cli import main
+from meetingdoc.runner import chunk_size
 
 
 @pytest.fixture
@@ -66,6 +67,23 @@ def test_jsonl_stream_keeps_input_order_for_any_jobs(tree):
     assert outputs[0] == outputs[1]
     paths = [json.loads(line)["source"]["path"] for line in outputs[0].splitlines()]
     assert paths == sorted(str(p) for p in tree.rglob("*.txt"))
+
+
+def test_chunked_pool_keeps_order_and_bytes(tmp_path):
+    src = many_reports(tmp_path, 50)  # 3 documents per pool task with 2 workers
+    outputs = [run(["extract", str(src), "-f", "jsonl", "-j", str(n)]) for n in (1, 2)]
+    assert outputs[0].returncode == outputs[1].returncode == 0
+    assert outputs[0].stdout == outputs[1].stdout
+    paths = [json.loads(line)["source"]["path"] for line in outputs[0].stdout.splitlines()]
+    assert paths == sorted(str(p) for p in src.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "expected"),
+    [(1, 2, 1), (15, 2, 1), (50, 2, 3), (2232, 2, 16), (10**6, 8, 16), (100, 64, 1)],
+)
+def test_chunk_size(documents, workers, expected):
+    assert chunk_size(documents, workers) == expected
 
 
 def test_csv_has_a_row_per_item(tree):

@@ -140,6 +140,11 @@ def init_worker(settings: dict) -> None:
     _worker_pipeline = Pipeline(tuple(settings.get("user_dicts", ())))
 
 
+def run_jobs(jobs: list[Job]) -> list[Outcome]:
+    """A chunk of jobs, in order: one pool task."""
+    return [run_job(job) for job in jobs]
+
+
 def run_job(job: Job) -> Outcome:
     """Analyze one input; write it when an output folder is set."""
     from .files import read_input, write_atomic

@@ -33,6 +33,7 @@ from .batch import (
     init_worker,
     output_path,
     run_job,
+    run_jobs,
 )
 from .errors import EXIT_FAILED, EXIT_OK, MeetingdocError, OutputError
 from .render import safe_text
@@ -198,33 +199,42 @@ def analyze_all(jobs: list[Job], settings: BatchSettings) -> Iterator[Outcome]:
         initargs=(settings.worker_settings(),),
     )
     try:
-        # A bounded window of submitted jobs keeps memory flat for huge batches.
-        window = workers * 8
+        # Jobs travel in chunks: one pool round trip per document costs the
+        # parent and the workers about as much as a small report's analysis.
+        size = chunk_size(len(jobs), workers)
+        chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
+        # A bounded window of submitted chunks keeps memory flat for huge batches.
+        window = workers * 4
         pending = deque()
-        queued = iter(jobs)
-        for job in itertools.islice(queued, window):
-            pending.append((job, executor.submit(run_job, job)))
+        for chunk in itertools.islice(chunks, window):
+            pending.append((chunk, _submit(executor, chunk)))
         while pending:
-            job, future = pending.popleft()
+            chunk, future = pending.popleft()
             try:
-                outcome = future.result()
+                outcomes = future.result()
             except BrokenProcessPool:
-                outcome = Outcome(
-                    display_path(job.path), None, "worker process died (out of memory?)"
-                )
-            for extra in itertools.islice(queued, 1):
+                outcomes = [
+                    Outcome(display_path(job.path), None, "worker process died (out of memory?)")
+                    for job in chunk
+                ]
+            for extra in itertools.islice(chunks, 1):
                 pending.append((extra, _submit(executor, extra)))
-            yield outcome
+            yield from outcomes
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(executor, job: Job):
+def chunk_size(documents: int, workers: int) -> int:
+    """Documents per pool task: up to 16, but at least eight tasks per worker."""
+    return max(1, min(16, documents // (workers * 8)))
+
+
+def _submit(executor, chunk: list[Job]):
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        return executor.submit(run_job, job)
+        return executor.submit(run_jobs, chunk)
     except BrokenProcessPool as exc:
         failed: Future = Future()
         failed.set_exception(exc)
