@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meetingdoc.errors import DictionaryError
-from meetingdoc.segment import Segmenter, parse_dictionary
+from meetingdoc.segment import Segmenter, _load_cached_dictionary, parse_dictionary
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -129,3 +129,29 @@ def test_pickle_carries_settings_not_the_tokenizer(segmenter):
     clone = pickle.loads(pickle.dumps(segmenter))
     assert "tokenizer" not in clone.__dict__
     assert clone.cut("推进乡村振兴")[-1] == "乡村振兴"
+
+
+def test_dictionary_cache_is_read_fast_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    import jieba
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert Segmenter().count_terms("推进乡村振兴") == [("乡村振兴", 1)]  # builds the cache
+    cache = tmp_path / "meetingdoc" / "jieba.cache"
+    assert cache.is_file()
+
+    def tokenizer():
+        t = jieba.Tokenizer()
+        t.tmp_dir = str(cache.parent)
+        return t
+
+    reference = tokenizer()
+    reference.initialize()
+    fast = tokenizer()
+    _load_cached_dictionary(fast)
+    assert fast.initialized and fast.total == reference.total and fast.FREQ == reference.FREQ
+
+    cache.write_bytes(b"\x00damaged")
+    rebuilt = tokenizer()
+    _load_cached_dictionary(rebuilt)
+    assert rebuilt.total == reference.total and rebuilt.FREQ == reference.FREQ
+    assert cache.stat().st_size > 1_000_000  # written again by jieba

@@ -27,6 +27,7 @@ counted.
 from __future__ import annotations
 
 import logging
+import marshal
 import math
 import os
 import re
@@ -110,6 +111,31 @@ def read_user_dictionary(path: str) -> list[tuple[str, int | None, str | None]]:
     return parse_dictionary(text.splitlines(), path)
 
 
+# jieba's name for the prefix-dictionary cache of its default dictionary
+_JIEBA_CACHE = "jieba.cache"
+
+
+def _load_cached_dictionary(tokenizer) -> None:
+    """Initialize a default-dictionary Tokenizer from jieba's own cache file.
+
+    jieba reads that cache with `marshal.load(file)`, which pulls the 9 MB
+    in small reads and takes 0.4 s; `marshal.loads` on the whole file takes
+    0.13 s and gives the same (FREQ, total). Anything unexpected (no cache
+    yet, a damaged one) falls back to jieba's `initialize()`, which builds
+    and writes the cache.
+    """
+    path = Path(tokenizer.tmp_dir) / _JIEBA_CACHE
+    try:
+        freq, total = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        freq = None
+    if isinstance(freq, dict) and isinstance(total, int) and freq and total > 0:
+        tokenizer.FREQ, tokenizer.total = freq, total
+        tokenizer.initialized = True
+    else:
+        tokenizer.initialize()
+
+
 class Segmenter:
     """jieba segmentation with the policy dictionary; built lazily, once per instance."""
 
@@ -141,7 +167,7 @@ class Segmenter:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(cache_dir())
-        tokenizer.initialize()
+        _load_cached_dictionary(tokenizer)
         for word, freq, tag in self.policy_entries + self._user_entries:
             tokenizer.add_word(word, freq, tag)
         return tokenizer
