@@ -4,8 +4,12 @@
 Reports, in one run on the same texts:
   - bare `jieba.lcut` over every text with its own Tokenizer: the floor the
     design sets;
-  - `meetingdoc extract DIR --out TMP --jobs 1` and `--jobs 2`: documents/s,
-    MB/s and the peak RSS of the largest process;
+  - `meetingdoc extract DIR --jobs 1` and `--jobs 2` into each --sinks:
+    one file per report on disk (`--out` in TMPDIR), the same on tmpfs
+    (`--out` in /dev/shm), and a JSON-lines stream to /dev/null:
+    documents/s, MB/s and the peak RSS of the largest process. The sinks
+    differ by the file system's cost of creating a file, which on some
+    virtual disks is as large as segmenting the report;
   - the cold start of one `meetingdoc extract` on a single report.
 
 Both sides are timed two ways, each the same for jieba and for meetingdoc:
@@ -32,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -81,25 +86,37 @@ def _session_peaks(session: int, peaks: dict[int, int]) -> None:
             continue
 
 
-def run_batch(inputs: list[str], out: Path, jobs: int) -> tuple[float, int]:
-    """(seconds, peak RSS in KB of the largest process) for one batch run."""
-    if out.exists():
-        shutil.rmtree(out)
+def run_batch(inputs: list[str], jobs: int, out: Path | None) -> tuple[float, int]:
+    """(seconds, peak RSS in KB of the largest process) for one batch run,
+    writing one file per input into OUT, or JSON lines to /dev/null."""
+    sink = ["--format", "jsonl"]
+    if out is not None:
+        if out.exists():
+            shutil.rmtree(out)
+        sink = ["--out", str(out)]
     peaks: dict[int, int] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [*meetingdoc_cmd(), "extract", *inputs, "--out", str(out), "--jobs", str(jobs)],
+        [*meetingdoc_cmd(), "extract", *inputs, *sink, "--jobs", str(jobs)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    while proc.poll() is None:
-        _session_peaks(proc.pid, peaks)
-        time.sleep(0.2)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            _session_peaks(proc.pid, peaks)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
     elapsed = time.perf_counter() - start
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    done.set()
+    sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(f"batch failed (jobs={jobs}): {stderr[-500:]}")
+        text = stderr.decode("utf-8", "replace")
+        raise SystemExit(f"batch failed (jobs={jobs}): {text[-500:]}")
     return elapsed, max(peaks.values(), default=0)
 
 
@@ -115,11 +132,39 @@ def same_tree(a: Path, b: Path) -> bool:
     return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
 
 
+def sinks(tmp: Path, wanted: list[str]) -> dict[str, Path | None]:
+    """Where outputs go: files on disk (TMPDIR), files on tmpfs, or a stream."""
+    found: dict[str, Path | None] = {}
+    for name in wanted:
+        if name == "disk":
+            found[name] = tmp
+        elif name == "tmpfs" and Path("/dev/shm").is_dir():
+            found[name] = Path(tempfile.mkdtemp(prefix="meetingdoc-bench-", dir="/dev/shm"))
+        elif name == "jsonl":
+            found[name] = None
+    return found
+
+
+def measure(inputs: list[str], warm: list[str], jobs: int, out: Path | None, repeat: int):
+    timings = []
+    for _ in range(repeat):
+        full = run_batch(inputs, jobs, None if out is None else out / f"jobs{jobs}")
+        start_up = run_batch(warm, jobs, None if out is None else out / "warm")
+        timings.append((full, start_up))
+    return timings
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "bulk")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--warm", type=int, default=200, help="files in the start-up run")
+    ap.add_argument(
+        "--sinks",
+        default="disk,tmpfs,jsonl",
+        help="comma-separated: disk (--out in TMPDIR), tmpfs (--out in /dev/shm), "
+        "jsonl (--format jsonl to /dev/null)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     paths = sorted(args.corpus.rglob("*.txt"))
@@ -130,80 +175,82 @@ def main() -> int:
     n = len(paths)
     warm = [str(p) for p in paths[: args.warm]]
     tmp = Path(tempfile.mkdtemp(prefix="meetingdoc-bench-"))
+    places = sinks(tmp, args.sinks.split(","))
+    results: dict[str, dict] = {}
+    identical: dict[str, bool] = {}
     try:
         listing = tmp / "files.txt"
         listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
         jieba_runs = [bare_jieba(listing) for _ in range(args.repeat)]
         jieba_e2e = statistics.median(e for e, _ in jieba_runs)
         jieba_loop = statistics.median(loop for _, loop in jieba_runs)
-        runs = {}
-        for jobs in (1, 2):
-            timings = []
-            for _ in range(args.repeat):
-                full = run_batch([str(args.corpus)], tmp / f"out{jobs}", jobs)
-                start_up = run_batch(warm, tmp / "warm", jobs)
-                timings.append((full, start_up))
-            whole = statistics.median(f[0] for f, _ in timings)
-            steady = statistics.median(
-                (n - args.warm) / (f[0] - w[0]) for f, w in timings if f[0] > w[0]
-            )
-            runs[jobs] = {
-                "seconds": round(whole, 2),
-                "docs_per_s": round(n / whole, 1),
-                "mb_per_s": round(megabytes / whole, 3),
-                "steady_docs_per_s": round(steady, 1),
-                "peak_rss_mb": round(max(f[1] for f, _ in timings) / 1024, 1),
-            }
-        identical = same_tree(tmp / "out1", tmp / "out2")
+        results["bare jieba.lcut"] = {
+            "seconds": round(jieba_e2e, 2),
+            "docs_per_s": round(n / jieba_e2e, 1),
+            "steady_docs_per_s": round(n / jieba_loop, 1),
+        }
+        for sink, out in places.items():
+            for jobs in (1, 2):
+                timings = measure([str(args.corpus)], warm, jobs, out, args.repeat)
+                whole = statistics.median(f[0] for f, _ in timings)
+                steady = statistics.median(
+                    (n - args.warm) / (f[0] - w[0]) for f, w in timings if f[0] > w[0]
+                )
+                results[f"{sink} --jobs {jobs}"] = {
+                    "seconds": round(whole, 2),
+                    "docs_per_s": round(n / whole, 1),
+                    "mb_per_s": round(megabytes / whole, 3),
+                    "steady_docs_per_s": round(steady, 1),
+                    "peak_rss_mb": round(max(f[1] for f, _ in timings) / 1024, 1),
+                }
+            if out is not None:
+                identical[sink] = same_tree(out / "jobs1", out / "jobs2")
         cold = statistics.median(cold_start(paths[0]) for _ in range(max(args.repeat, 5)))
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        for out in places.values():
+            if out is not None:
+                shutil.rmtree(out, ignore_errors=True)
 
-    jieba_e2e_rate = n / jieba_e2e
-    jieba_steady_rate = n / jieba_loop
-    result = {
+    bare = results["bare jieba.lcut"]
+    ratios = {}
+    for sink in places:
+        one, two = results[f"{sink} --jobs 1"], results[f"{sink} --jobs 2"]
+        ratios[sink] = {
+            "jobs1_vs_bare_jieba": round(one["docs_per_s"] / bare["docs_per_s"], 2),
+            "jobs1_vs_bare_jieba_steady": round(
+                one["steady_docs_per_s"] / bare["steady_docs_per_s"], 2
+            ),
+            "jobs2_vs_jobs1": round(two["docs_per_s"] / one["docs_per_s"], 2),
+            "jobs2_vs_jobs1_steady": round(two["steady_docs_per_s"] / one["steady_docs_per_s"], 2),
+        }
+    summary = {
         "documents": n,
         "megabytes": round(megabytes, 2),
         "cores": os.cpu_count(),
-        "bare_jieba": {
-            "seconds": round(jieba_e2e, 2),
-            "docs_per_s": round(jieba_e2e_rate, 1),
-            "steady_docs_per_s": round(jieba_steady_rate, 1),
-        },
-        "jobs1": runs[1],
-        "jobs2": runs[2],
-        "jobs1_vs_bare_jieba": round(runs[1]["docs_per_s"] / jieba_e2e_rate, 2),
-        "jobs1_vs_bare_jieba_steady": round(runs[1]["steady_docs_per_s"] / jieba_steady_rate, 2),
-        "jobs2_vs_jobs1": round(runs[2]["docs_per_s"] / runs[1]["docs_per_s"], 2),
-        "jobs2_vs_jobs1_steady": round(
-            runs[2]["steady_docs_per_s"] / runs[1]["steady_docs_per_s"], 2
-        ),
+        "runs": results,
+        "ratios": ratios,
         "cold_start_s": round(cold, 3),
         "jobs1_jobs2_identical": identical,
     }
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(summary, indent=2))
         return 0
     print(f"{n} documents, {megabytes:.1f} MB, {os.cpu_count()} cores, median of {args.repeat}")
-    print(f"{'':18}{'end to end':>14}{'steady state':>16}")
-    rows = [("bare jieba.lcut", result["bare_jieba"])] + [
-        (f"extract --jobs {j}", result[f"jobs{j}"]) for j in (1, 2)
-    ]
-    for name, r in rows:
+    print(f"{'':22}{'end to end':>16}{'steady state':>18}")
+    for name, r in results.items():
         extra = ""
         if "mb_per_s" in r:
             extra = f"   {r['mb_per_s']:.3f} MB/s  peak RSS {r['peak_rss_mb']} MB"
-        print(f"{name:18}{r['docs_per_s']:>8} docs/s{r['steady_docs_per_s']:>10} docs/s{extra}")
-    print(
-        f"--jobs 1 / bare jieba: {result['jobs1_vs_bare_jieba']}x end to end, "
-        f"{result['jobs1_vs_bare_jieba_steady']}x steady"
-    )
-    print(
-        f"--jobs 2 / --jobs 1:   {result['jobs2_vs_jobs1']}x end to end, "
-        f"{result['jobs2_vs_jobs1_steady']}x steady"
-    )
-    print(f"cold start, one report: {result['cold_start_s']} s")
-    print(f"--jobs 1 and --jobs 2 outputs identical: {identical}")
+        print(f"{name:22}{r['docs_per_s']:>9} docs/s{r['steady_docs_per_s']:>11} docs/s{extra}")
+    for sink, r in ratios.items():
+        print(
+            f"{sink:6} --jobs 1 / bare jieba {r['jobs1_vs_bare_jieba']}x "
+            f"(steady {r['jobs1_vs_bare_jieba_steady']}x); "
+            f"--jobs 2 / --jobs 1 {r['jobs2_vs_jobs1']}x (steady {r['jobs2_vs_jobs1_steady']}x)"
+        )
+    print(f"cold start, one report: {summary['cold_start_s']} s")
+    for sink, same in identical.items():
+        print(f"{sink}: --jobs 1 and --jobs 2 wrote the same bytes: {same}")
     return 0
 
 
