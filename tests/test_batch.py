@@ -62,6 +62,20 @@ def test_out_mirrors_the_tree_and_jobs_do_not_change_bytes(tree, tmp_path):
     assert "documents" in first.stderr and "0 failed" in first.stderr
 
 
+@pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
+def test_streams_rendered_by_workers_equal_one_process(tree, fmt):
+    outputs = [run(["extract", str(tree), "-f", fmt, "-j", str(n)]) for n in (1, 2)]
+    assert outputs[0].returncode == outputs[1].returncode == 0
+    assert outputs[0].stdout == outputs[1].stdout
+    if fmt == "yaml":
+        documents = list(yaml.safe_load_all(outputs[0].stdout))
+        assert [d["source"]["path"] for d in documents] == sorted(
+            str(p) for p in tree.rglob("*.txt")
+        )
+    elif fmt == "json":
+        assert len(json.loads(outputs[0].stdout)) == len(list(tree.rglob("*.txt")))
+
+
 def test_jsonl_stream_keeps_input_order_for_any_jobs(tree):
     outputs = [run(["extract", str(tree), "-f", "jsonl", "-j", str(n)]).stdout for n in (1, 2)]
     assert outputs[0] == outputs[1]

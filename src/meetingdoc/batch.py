@@ -47,6 +47,7 @@ class Outcome:
     error: str | None = None  # one-line reason
     written: str | None = None  # output file written by the worker
     items: tuple[int, ...] = ()  # how many of each ITEM_KINDS
+    text: str | None = None  # the document rendered for a stream, instead of the report
 
 
 def display_path(path: str) -> str:
@@ -148,7 +149,7 @@ def run_jobs(jobs: list[Job]) -> list[Outcome]:
 def run_job(job: Job) -> Outcome:
     """Analyze one input; write it when an output folder is set."""
     from .files import read_input, write_atomic
-    from .render import render_json, render_yaml
+    from .render import render_document, render_json, render_yaml
 
     settings = _worker_settings
     shown = display_path(job.path)
@@ -162,6 +163,10 @@ def run_job(job: Job) -> Outcome:
             data = report.to_dict()
             write_atomic(written, render_json(data) if suffix == ".json" else render_yaml(data))
             return Outcome(shown, None, None, written, items)
+        if settings.get("render"):
+            return Outcome(
+                shown, None, None, None, items, render_document(report, settings["render"])
+            )
         return Outcome(shown, report, None, None, items)
     except MeetingdocError as exc:
         return Outcome(shown, None, exc.reason)

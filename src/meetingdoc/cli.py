@@ -177,6 +177,7 @@ def extract(
         skip_existing=skip_existing,
         encoding=encoding,
         user_dicts=user_dicts,
+        render_in_workers=True,
     )
     sys.exit(run_extract(inputs, settings))
 

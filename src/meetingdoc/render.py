@@ -76,6 +76,22 @@ def render_jsonl_line(data: dict[str, Any]) -> str:
     return render_json(data, indent=None)
 
 
+# Formats a stream writes document by document (tables are drawn by the parent).
+STREAM_FORMATS = ("yaml", "json", "jsonl", "csv")
+
+
+def render_document(report: Report, fmt: str) -> str:
+    """One report as a stream writes it: YAML or JSON document, JSON line, CSV rows."""
+    if fmt == "csv":
+        return render_csv([report], header=False)
+    data = report.to_dict()
+    if fmt == "jsonl":
+        return render_jsonl_line(data)
+    if fmt == "yaml":
+        return render_yaml(data)
+    return render_json(data)
+
+
 CSV_FIELDS = (
     "document",
     "kind",

@@ -36,7 +36,7 @@ from .batch import (
     run_jobs,
 )
 from .errors import EXIT_FAILED, EXIT_OK, MeetingdocError, OutputError
-from .render import safe_text
+from .render import STREAM_FORMATS, safe_text
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class BatchSettings:
     skip_existing: bool = False
     encoding: str | None = None
     user_dicts: tuple[str, ...] = ()
+    # Workers render stream output (extract); stats wants the reports themselves.
+    render_in_workers: bool = False
 
     @property
     def suffix(self) -> str:
@@ -61,6 +63,9 @@ class BatchSettings:
             "out_dir": self.out_dir,
             "encoding": self.encoding,
             "user_dicts": self.user_dicts,
+            "render": self.fmt
+            if self.render_in_workers and not self.out_dir and self.fmt in STREAM_FORMATS
+            else None,
         }
 
 
@@ -279,14 +284,7 @@ def record(outcome: Outcome, tally: Tally, progress) -> None:
 
 
 def stream(outcomes, settings: BatchSettings, tally: Tally, progress, fh: IO[str], single: bool):
-    from .render import (
-        CSV_FIELDS,
-        render_csv,
-        render_json,
-        render_jsonl_line,
-        render_table,
-        render_yaml,
-    )
+    from .render import CSV_FIELDS, render_document, render_table
 
     fmt = settings.fmt
     first = True
@@ -296,22 +294,19 @@ def stream(outcomes, settings: BatchSettings, tally: Tally, progress, fh: IO[str
         fh.write("[\n")
     for outcome in outcomes:
         record(outcome, tally, progress)
-        if outcome.report is None:
+        if outcome.error is not None:
             continue
-        if fmt == "csv":
-            fh.write(render_csv([outcome.report], header=False))
-        elif fmt == "table":
+        if fmt == "table":
             render_table(outcome.report, table_console(fh))
-        else:
-            data = outcome.report.to_dict()
-            if fmt == "jsonl":
-                fh.write(render_jsonl_line(data))
-            elif fmt == "yaml":
-                fh.write(render_yaml(data) if single else "---\n" + render_yaml(data))
-            elif single:
-                fh.write(render_json(data))
-            else:
-                fh.write(("" if first else ",\n") + render_json(data).rstrip("\n"))
+            first = False
+            continue
+        # Workers render stream formats themselves; the parent only frames them.
+        text = outcome.text if outcome.text is not None else render_document(outcome.report, fmt)
+        if fmt == "yaml" and not single:
+            text = "---\n" + text
+        elif fmt == "json" and not single:
+            text = ("" if first else ",\n") + text.rstrip("\n")
+        fh.write(text)
         first = False
     if fmt == "json" and not single:
         fh.write("\n]\n" if not first else "]\n")
