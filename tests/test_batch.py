@@ -222,10 +222,34 @@ def _session_processes(session: int) -> dict[int, int]:
     return found
 
 
-def test_a_killed_worker_fails_its_documents_instead_of_hanging(tmp_path):
+def _pool_workers(main: int) -> list[int]:
+    """Pool workers of a run: forked from the main process (same command line)
+    or, with a fork server, its children (grandchildren of the main process)."""
+
+    def cmdline(pid: int) -> bytes:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return b""
+
+    processes = _session_processes(main)
+    return [
+        pid
+        for pid, parent in processes.items()
+        if pid != main and (parent != main or (cmdline(pid) == cmdline(main) and cmdline(pid)))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sig", "sink"),
+    [(signal.SIGKILL, ["-f", "jsonl"]), (signal.SIGTERM, ["--out", "OUT"])],
+)
+def test_a_killed_worker_fails_its_documents_instead_of_hanging(tmp_path, sig, sink):
     src = many_reports(tmp_path, 300)
+    out = tmp_path / "out"
+    sink = [str(out) if a == "OUT" else a for a in sink]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "meetingdoc", "extract", str(src), "-f", "jsonl", "-j", "2"],
+        [sys.executable, "-m", "meetingdoc", "extract", str(src), *sink, "-j", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -234,14 +258,36 @@ def test_a_killed_worker_fails_its_documents_instead_of_hanging(tmp_path):
     deadline = time.monotonic() + 60
     killed = False
     while time.monotonic() < deadline and not killed and proc.poll() is None:
-        # pool workers are grandchildren: children of the forkserver, not of meetingdoc
-        for pid, parent in _session_processes(proc.pid).items():
-            if pid != proc.pid and parent != proc.pid:
-                os.kill(pid, signal.SIGKILL)
-                killed = True
-                break
-        time.sleep(0.05)
+        for pid in _pool_workers(proc.pid):
+            os.kill(pid, sig)
+            killed = True
+            break
+        time.sleep(0.02)
     assert killed
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 1
     assert "worker process died" in stderr and "Traceback" not in stderr
+    assert not list(tmp_path.rglob(".*.part"))
+
+
+def test_pool_forks_only_without_other_threads(tree):
+    import threading
+
+    from meetingdoc.batch import find_inputs
+    from meetingdoc.runner import BatchSettings, _start_method, analyze_all
+
+    jobs = list(find_inputs((str(tree),), ("*.txt",)))
+    settings = BatchSettings(jobs=2, fmt="jsonl", render_in_workers=True)
+    assert threading.active_count() == 1 and _start_method() == "fork"
+    forked = [o.text for o in analyze_all(jobs, settings)]
+
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)  # a progress bar's refresher, say
+    waiting.start()
+    try:
+        assert _start_method() == "forkserver"
+        served = [o.text for o in analyze_all(jobs, settings)]
+    finally:
+        release.set()
+        waiting.join()
+    assert forked == served and all(forked)

@@ -53,6 +53,21 @@ def read_input(path: str) -> bytes:
         raise InputError(path, _reason(exc)) from None
 
 
+# Temporary files this process is writing now: what remove_partial_files() removes.
+_PARTIAL: set[str] = set()
+
+
+def forget_partial_files() -> None:
+    """A forked child starts with its parent's list: those files are not its own."""
+    _PARTIAL.clear()
+
+
+def remove_partial_files() -> None:
+    """Remove the temporary files being written (for a signal handler about to exit)."""
+    for path in list(_PARTIAL):
+        _unlink(path)
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write text as UTF-8 to path via a temporary file and a rename."""
     with AtomicFile(path) as fh:
@@ -79,11 +94,13 @@ class AtomicFile:
             )
         except OSError as exc:
             raise OutputError(str(self.target), _reason(exc)) from None
+        _PARTIAL.add(self.tmp)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
         assert self.fh is not None and self.tmp is not None
+        _PARTIAL.discard(self.tmp)
         try:
             # No fsync: the rename already guarantees that a killed run leaves
             # whole files only; syncing every small output would double a batch.
