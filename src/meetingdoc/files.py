@@ -11,10 +11,10 @@ killed process) the file system may hold an empty renamed file.
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -88,10 +88,7 @@ class AtomicFile:
         if self.target.is_dir():
             raise OutputError(str(self.target), "is a directory, not a file")
         try:
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(
-                prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent
-            )
+            fd, self.tmp = _create_beside(self.target)
         except OSError as exc:
             raise OutputError(str(self.target), _reason(exc)) from None
         _PARTIAL.add(self.tmp)
@@ -106,7 +103,6 @@ class AtomicFile:
             # whole files only; syncing every small output would double a batch.
             self.fh.close()
             if exc_type is None and not self.discard:
-                os.chmod(self.tmp, 0o666 & ~_UMASK)
                 os.replace(self.tmp, self.target)
                 return
         except OSError as error:
@@ -115,17 +111,35 @@ class AtomicFile:
         _unlink(self.tmp)
 
 
+# Numbers the temporary files of this process (with its pid, a unique name).
+_SERIAL = itertools.count()
+
+
+def _create_beside(target: Path) -> tuple[int, str]:
+    """Create a hidden temporary file in target's folder (made if missing).
+
+    Created with mode 0o666, so the umask gives it the permissions of any new
+    file and no chmod is needed before the rename; O_EXCL never opens an
+    existing file or follows a planted symlink.
+    """
+    folder = target.parent
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    made_folder = False
+    while True:
+        tmp = str(folder / f".{target.name}.{os.getpid()}-{next(_SERIAL)}.part")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue  # left by an earlier process that had the same pid
+        except FileNotFoundError:
+            if made_folder:
+                raise
+            folder.mkdir(parents=True, exist_ok=True)
+            made_folder = True
+
+
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
     except OSError:
         pass
-
-
-def _read_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()
