@@ -19,8 +19,9 @@ Both sides are timed two ways, each the same for jieba and for meetingdoc:
     (dictionary loaded beforehand); for meetingdoc, the difference between a
     run over the whole corpus and a run over its first --warm files, which
     cancels start-up (interpreter, imports, dictionaries, worker pool).
-Each timing is the median of --repeat runs. Also checks that --jobs 1 and
---jobs 2 wrote the same bytes.
+Each timing is the median of --repeat rounds; a round runs every
+configuration once, so slow spells of a noisy machine fall on all of them.
+Also checks that --jobs 1 and --jobs 2 wrote the same bytes.
 
     python benchmarks/bulk.py [--corpus ../shared/corpus/bulk] [--repeat 3]
 """
@@ -145,13 +146,13 @@ def sinks(tmp: Path, wanted: list[str]) -> dict[str, Path | None]:
     return found
 
 
-def measure(inputs: list[str], warm: list[str], jobs: int, out: Path | None, repeat: int):
-    timings = []
-    for _ in range(repeat):
-        full = run_batch(inputs, jobs, None if out is None else out / f"jobs{jobs}")
-        start_up = run_batch(warm, jobs, None if out is None else out / "warm")
-        timings.append((full, start_up))
-    return timings
+def measure(inputs: list[str], warm: list[str], jobs: int, out: Path | None):
+    """((seconds, peak KB) of the whole run, (seconds, peak KB) of the start-up run)."""
+    full = run_batch(inputs, jobs, None if out is None else out / f"jobs{jobs}")
+    start_up = run_batch(warm, jobs, None if out is None else out / "warm")
+    if out is not None:
+        os.sync()  # the disk's write-back must not slow the next run
+    return full, start_up
 
 
 def main() -> int:
@@ -182,7 +183,15 @@ def main() -> int:
     try:
         listing = tmp / "files.txt"
         listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
-        jieba_runs = [bare_jieba(listing) for _ in range(args.repeat)]
+        # Rounds interleave every configuration, so a slow spell of the
+        # machine or its disk falls on all of them, not on one.
+        jieba_runs = []
+        timings: dict[tuple[str, int], list] = {(s, j): [] for s in places for j in (1, 2)}
+        for _ in range(args.repeat):
+            jieba_runs.append(bare_jieba(listing))
+            for sink, out in places.items():
+                for jobs in (1, 2):
+                    timings[sink, jobs].append(measure([str(args.corpus)], warm, jobs, out))
         jieba_e2e = statistics.median(e for e, _ in jieba_runs)
         jieba_loop = statistics.median(loop for _, loop in jieba_runs)
         results["bare jieba.lcut"] = {
@@ -190,20 +199,19 @@ def main() -> int:
             "docs_per_s": round(n / jieba_e2e, 1),
             "steady_docs_per_s": round(n / jieba_loop, 1),
         }
+        for (sink, jobs), runs in timings.items():
+            whole = statistics.median(f[0] for f, _ in runs)
+            steady = statistics.median(
+                (n - args.warm) / (f[0] - w[0]) for f, w in runs if f[0] > w[0]
+            )
+            results[f"{sink} --jobs {jobs}"] = {
+                "seconds": round(whole, 2),
+                "docs_per_s": round(n / whole, 1),
+                "mb_per_s": round(megabytes / whole, 3),
+                "steady_docs_per_s": round(steady, 1),
+                "peak_rss_mb": round(max(f[1] for f, _ in runs) / 1024, 1),
+            }
         for sink, out in places.items():
-            for jobs in (1, 2):
-                timings = measure([str(args.corpus)], warm, jobs, out, args.repeat)
-                whole = statistics.median(f[0] for f, _ in timings)
-                steady = statistics.median(
-                    (n - args.warm) / (f[0] - w[0]) for f, w in timings if f[0] > w[0]
-                )
-                results[f"{sink} --jobs {jobs}"] = {
-                    "seconds": round(whole, 2),
-                    "docs_per_s": round(n / whole, 1),
-                    "mb_per_s": round(megabytes / whole, 3),
-                    "steady_docs_per_s": round(steady, 1),
-                    "peak_rss_mb": round(max(f[1] for f, _ in timings) / 1024, 1),
-                }
             if out is not None:
                 identical[sink] = same_tree(out / "jobs1", out / "jobs2")
         cold = statistics.median(cold_start(paths[0]) for _ in range(max(args.repeat, 5)))

@@ -1,8 +1,11 @@
 """Batch runs: find the inputs, analyze them in a process pool, keep their order.
 
-Each worker process builds its `Pipeline` once (in the pool initializer) and
-returns plain dicts, so results arrive in input order whatever the number of
-workers, and the output is the same bytes for `--jobs 1` and `--jobs N`.
+Each worker process builds its `Pipeline` once (in the pool initializer),
+takes jobs in chunks and sends back only what the parent needs: the counts
+of a document it wrote to a file, the rendered text of a streamed one, or
+the report itself for `stats` and tables. Results arrive in input order
+whatever the number of workers, so `--jobs 1` and `--jobs N` write the same
+bytes.
 
 Known limitations: symlinked folders are followed once each (a loop is cut
 where it closes); FIFOs, sockets and devices found inside folders are skipped
