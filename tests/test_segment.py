@@ -155,3 +155,13 @@ def test_dictionary_cache_is_read_fast_and_rebuilt_when_damaged(tmp_path, monkey
     _load_cached_dictionary(rebuilt)
     assert rebuilt.total == reference.total and rebuilt.FREQ == reference.FREQ
     assert cache.stat().st_size > 1_000_000  # written again by jieba
+
+
+def test_term_counts_survive_the_fragment_memo_being_cleared(monkeypatch):
+    from meetingdoc import segment
+
+    fresh = Segmenter()
+    text = (EXAMPLES / "changwu_simplified.txt").read_text(encoding="utf-8")
+    expected = fresh.count_terms(text)
+    monkeypatch.setattr(segment, "_FRAGMENTS_REMEMBERED", 0)  # cleared before every block
+    assert fresh.count_terms(text) == expected == _counts_from_every_token(fresh, text)
