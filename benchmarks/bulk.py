@@ -69,56 +69,37 @@ def bare_jieba(listing: Path) -> tuple[float, float]:
     return time.perf_counter() - start, float(proc.stdout.strip())
 
 
-def _session_peaks(session: int, peaks: dict[int, int]) -> None:
-    """Record VmHWM (peak RSS, KB) of every live process in the session."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(entry.path, "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[3]) != session:  # field 6 of stat: session id
-                continue
-            for line in Path(entry.path, "status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    pid = int(entry.name)
-                    peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
-        except (OSError, ValueError, IndexError):
-            continue
-
-
 def run_batch(inputs: list[str], jobs: int, out: Path | None) -> tuple[float, int]:
     """(seconds, peak RSS in KB of the largest process) for one batch run,
-    writing one file per input into OUT, or JSON lines to /dev/null."""
+    writing one file per input into OUT, or JSON lines to /dev/null.
+
+    The peak comes from wait4(): Linux reports the largest resident set of
+    the process and of every descendant it waited for (the pool workers), so
+    nothing samples /proc while the run competes for the cores.
+    """
     sink = ["--format", "jsonl"]
     if out is not None:
         if out.exists():
             shutil.rmtree(out)
         sink = ["--out", str(out)]
-    peaks: dict[int, int] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(
         [*meetingdoc_cmd(), "extract", *inputs, *sink, "--jobs", str(jobs)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        start_new_session=True,
     )
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.1):
-            _session_peaks(proc.pid, peaks)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, stderr = proc.communicate()
+    assert proc.stderr is not None
+    stderr: list[bytes] = []
+    drain = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
+    drain.start()
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    drain.join()
     if proc.returncode != 0:
-        text = stderr.decode("utf-8", "replace")
+        text = b"".join(stderr).decode("utf-8", "replace")
         raise SystemExit(f"batch failed (jobs={jobs}): {text[-500:]}")
-    return elapsed, max(peaks.values(), default=0)
+    return elapsed, usage.ru_maxrss
 
 
 def cold_start(report: Path) -> float:
