@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections import Counter
 from pathlib import Path
@@ -165,3 +166,34 @@ def test_term_counts_survive_the_fragment_memo_being_cleared(monkeypatch):
     expected = fresh.count_terms(text)
     monkeypatch.setattr(segment, "_FRAGMENTS_REMEMBERED", 0)  # cleared before every block
     assert fresh.count_terms(text) == expected == _counts_from_every_token(fresh, text)
+
+
+def test_cache_folder_someone_else_can_write_is_not_used(tmp_path, monkeypatch):
+    from meetingdoc.segment import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    planted = tmp_path / "xdg" / "meetingdoc"
+    planted.mkdir(parents=True)
+    planted.chmod(0o777)  # writable by every user: someone may have planted a cache
+    chosen = cache_dir()
+    assert chosen != planted
+    assert chosen == tmp_path / "tmp" / f"meetingdoc-{os.getuid()}"
+    assert chosen.stat().st_mode & 0o777 == 0o700
+
+    planted.chmod(0o700)
+    assert cache_dir() == planted
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder to another user")
+def test_cache_folder_owned_by_another_user_is_not_used(tmp_path, monkeypatch):
+    from meetingdoc.segment import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    planted = tmp_path / "xdg" / "meetingdoc"
+    planted.mkdir(parents=True, mode=0o700)
+    os.chown(planted, 12345, 12345)
+    assert cache_dir() == tmp_path / "tmp" / f"meetingdoc-{os.getuid()}"

@@ -31,6 +31,7 @@ import marshal
 import math
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -56,11 +57,20 @@ def cache_dir() -> Path:
     for path in candidates:
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if os.access(path, os.W_OK):
+            if _only_mine(path):
                 return path
         except OSError:
             continue
     return Path(tempfile.mkdtemp(prefix="meetingdoc-"))
+
+
+def _only_mine(path: Path) -> bool:
+    """Owned by this user and writable by nobody else: the cache there is
+    unmarshalled, so a folder someone else made (in /tmp, say) is not used."""
+    st = path.lstat()
+    if not stat.S_ISDIR(st.st_mode) or not os.access(path, os.W_OK):
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def parse_dictionary(lines: list[str], source: str) -> list[tuple[str, int | None, str | None]]:
