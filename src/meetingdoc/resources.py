@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -63,3 +63,32 @@ def cue_table(name: str) -> dict[str, tuple[str, ...]]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of cue words, longest first so the longest cue wins."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def grouped_alternation(words: Iterable[str]) -> str:
+    """alternation(words), grouped by first character: `要(?:求|点)|应(?:对|用)|…`.
+
+    It matches exactly what alternation(words) matches (the words that can
+    match at a position share its first character and keep their longest-first
+    order), but the regex engine tries one group per position instead of
+    every word.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+        for first, rests in groups.items()
+    )
+
+
+def word_lengths_by(
+    words: Iterable[str], key: Callable[[str], str], longest_first: bool = False
+) -> dict[str, tuple[int, ...]]:
+    """For each key of a word (its first character, its last two …), the lengths
+    of the words with that key: which slices of a text are worth a set lookup."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        if w:
+            lengths.setdefault(key(w), set()).add(len(w))
+    return {k: tuple(sorted(ns, reverse=longest_first)) for k, ns in lengths.items()}

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Attendee, Reporter
-from ..resources import alternation, cue_table, word_set
+from ..resources import alternation, cue_table, word_lengths_by, word_set
 from .context import Context
 
 CUES = "attendee_cues.txt"
@@ -124,10 +124,7 @@ class _Words:
     @classmethod
     def of(cls, words: object) -> _Words:
         ws = frozenset(w for w in words if w)  # type: ignore[attr-defined]
-        lengths: dict[str, set[int]] = {}
-        for w in ws:
-            lengths.setdefault(w[0], set()).add(len(w))
-        return cls(ws, {c: tuple(sorted(ns)) for c, ns in lengths.items()})
+        return cls(ws, word_lengths_by(ws, key=lambda w: w[0]))
 
 
 @dataclass(frozen=True)
@@ -262,14 +259,11 @@ def _cues() -> _Cues:
     # 能开始一个人名的字：单姓、复姓首字，或“·”名
     name_first = "".join(re.escape(c) for c in sorted(surnames | {w[0] for w in compound if w}))
     name_start = f"[{name_first}]|{_DOT_NAME_START}" if name_first else _DOT_NAME_START
-    head_tails: dict[str, set[int]] = {}
-    for h in heads:
-        head_tails.setdefault(h[-2:], set()).add(len(h))
     return _Cues(
         surnames=surnames,
         compound=compound,
         heads=heads,
-        head_tails={c: tuple(sorted(ns)) for c, ns in head_tails.items()},
+        head_tails=word_lengths_by(heads, key=lambda h: h[-2:]),
         head_final=frozenset(h[-1] for h in heads),
         # 人名只能从这里开始：单姓、复姓首字，或“·”名
         name_start_re=re.compile(name_start),

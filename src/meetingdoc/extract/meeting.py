@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Meeting
-from ..resources import alternation, cue_table
+from ..resources import alternation, cue_table, grouped_alternation, word_lengths_by
 from .context import Context, Unit, split_sentences
 
 CUE_FILE = "meeting_cues.txt"
@@ -159,21 +159,6 @@ _STOP_PUNCT = "，。；：！？、\n（）()"
 _STOP_PUNCT_RE = re.compile(f"[{_STOP_PUNCT}]")
 
 
-def _grouped_alternation(words: tuple[str, ...]) -> str:
-    """alternation(words), grouped by first character: `会(?:议|)|座(?:谈会)|…`.
-
-    It matches exactly what alternation(words) matches (the words that can match at a
-    position share its first character and keep their order), but the regex engine tries
-    one group per position instead of every word."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(
-        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
-        for first, rests in groups.items()
-    )
-
-
 @cache
 def cues() -> dict[str, tuple[str, ...]]:
     """The cue table dicts/meeting_cues.txt."""
@@ -184,7 +169,7 @@ def cues() -> dict[str, tuple[str, ...]]:
 def patterns() -> _Patterns:
     """Patterns built from the cue table (compiled once per process)."""
     c = cues()
-    kinds = _grouped_alternation(c["kinds"])
+    kinds = grouped_alternation(c["kinds"])
     tod = alternation(c["time_of_day"])
     date = DATE_CN.pattern
     stop_first = sorted(
@@ -649,11 +634,8 @@ def _kind_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset
     """The kind words; by their last two characters, the lengths of those ending so
     (longest first); and the one-character kind words."""
     words = frozenset(patterns().kind_words)
-    tails: dict[str, set[int]] = {}
-    for k in words:
-        if len(k) >= 2:
-            tails.setdefault(k[-2:], set()).add(len(k))
-    by_tail = {t: tuple(sorted(ns, reverse=True)) for t, ns in tails.items()}
+    longer = (k for k in words if len(k) >= 2)
+    by_tail = word_lengths_by(longer, key=lambda k: k[-2:], longest_first=True)
     return words, by_tail, frozenset(k for k in words if len(k) == 1)
 
 

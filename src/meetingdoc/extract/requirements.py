@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Requirement
-from ..resources import cue_table, word_set
+from ..resources import cue_table, grouped_alternation, word_lengths_by, word_set
 from .context import Context, Unit
 
 _CUES = "requirement_cues.txt"
@@ -115,23 +115,6 @@ _NOT_AFTER_VERB = ("的", "了", "过", "和", "与", "、", "性", "书", "稿"
 _WINDOW = 200
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    """Regex alternation of the words, longest first, grouped by first character.
-
-    `要(?:求|点)|应(?:对|用)|…` matches exactly what `要求|要点|应对|应用|…` matches (the
-    words that can match at a position share its first character and keep their
-    longest-first order), but the regex engine tries one group per position
-    instead of every word.
-    """
-    groups: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(
-        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
-        for first, rests in groups.items()
-    )
-
-
 def _first_chars(words: tuple[str, ...] | list[str]) -> str:
     """A lookahead for the first characters of the words (a cheap check before trying them)."""
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
@@ -193,30 +176,32 @@ def _cues() -> _Cues:
     for kind in ("neutral", "emphasis", "directive"):
         for verb in t.get(f"frame_{kind}", ()):
             verb_kind[verb] = kind
-    settings = _alternation(t.get("setting", ()))
-    verbs = _alternation(list(verb_kind))
+    settings = grouped_alternation(t.get("setting", ()))
+    verbs = grouped_alternation(list(verb_kind))
     # 句首框架：（场合，）说话人 + 框架动词 +（，/：）
     frame = re.compile(
         rf"^(?:(?P<setting>{settings}|在[^，。；：]{{1,10}}?[上中时])，)?"
         r"(?P<speaker>[^，。；：！？“”‘’「」『』《》（）()]{0,40}?)"
         rf"{_first_chars(list(verb_kind))}(?P<verb>{verbs})(?P<sep>[，：]?)"
     )
-    copula = _first_chars(t.get("copula", ())) + "(?:" + _alternation(t.get("copula", ())) + ")"
+    copula = (
+        _first_chars(t.get("copula", ())) + "(?:" + grouped_alternation(t.get("copula", ())) + ")"
+    )
     # 判断句：首个子句含系词（A是B）——从句首 match，或某子句以系词开头（X，是…；X，关键在于…）
     # ——search；分成两条，后一条以“，”开头，正则引擎能跳着找
     judging_head = re.compile(rf"[^，；。！？]{{0,40}}?(?:{copula})")
     judging_comma = re.compile(rf"，[^，；。！？]{{0,4}}?(?:{copula})")
     return _Cues(
-        not_modal=re.compile(_alternation(t.get("not_modal", ()))),
-        modal=re.compile(_alternation(t.get("modal", ()))),
-        soft=re.compile(_alternation(t.get("soft_directive", ()))),
+        not_modal=re.compile(grouped_alternation(t.get("not_modal", ()))),
+        modal=re.compile(grouped_alternation(t.get("modal", ()))),
+        soft=re.compile(grouped_alternation(t.get("soft_directive", ()))),
         # 情态词或软指令词（只问有无时一次查找）
-        directive=re.compile(_alternation(t.get("modal", ()) + t.get("soft_directive", ()))),
+        directive=re.compile(grouped_alternation(t.get("modal", ()) + t.get("soft_directive", ()))),
         frame=frame,
         verb_kind=verb_kind,
         meeting=tuple(sorted(t.get("meeting_speaker", ()), key=len, reverse=True)),
         # 最长的会议词前缀
-        meeting_start=re.compile(_alternation(t.get("meeting_speaker", ()))),
+        meeting_start=re.compile(grouped_alternation(t.get("meeting_speaker", ()))),
         pronoun=frozenset(t.get("pronoun", ())),
         not_frame=t.get("not_frame", ()),
         lead_verb=_Prefixes.of(t.get("lead_verb", ())),
@@ -226,24 +211,18 @@ def _cues() -> _Cues:
         lead_any_prep=_Prefixes.of(
             t.get("lead_verb", ()) + t.get("lead_adverb", ()) + t.get("lead_prep", ())
         ),
-        copula_mask=re.compile(_alternation(t.get("not_copula", ()))),
+        copula_mask=re.compile(grouped_alternation(t.get("not_copula", ()))),
         judging_head=judging_head,
         judging_comma=judging_comma,
-        judging_phrase=re.compile(_alternation(t.get("judging_phrase", ()))),
-        narrative_mask=re.compile(_alternation(t.get("not_narrative", ()))),
-        narrative=re.compile(_alternation(t.get("narrative", ()))),
+        judging_phrase=re.compile(grouped_alternation(t.get("judging_phrase", ()))),
+        narrative_mask=re.compile(grouped_alternation(t.get("not_narrative", ()))),
+        narrative=re.compile(grouped_alternation(t.get("narrative", ()))),
         report_start=_Prefixes.of(t.get("report_start", ())),
         titles=word_set("titles.txt"),
-        title_lengths=_lengths_by_first(word_set("titles.txt")),
+        title_lengths=word_lengths_by(
+            word_set("titles.txt"), key=lambda w: w[0], longest_first=True
+        ),
     )
-
-
-def _lengths_by_first(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    lengths: dict[str, set[int]] = {}
-    for w in words:
-        if w:
-            lengths.setdefault(w[0], set()).add(len(w))
-    return {c: tuple(sorted(ns, reverse=True)) for c, ns in lengths.items()}
 
 
 def _blank(m: re.Match[str]) -> str:
