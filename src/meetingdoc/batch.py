@@ -43,9 +43,9 @@ ITEM_KINDS = ("attendees", "reporters", "requirements", "principles", "targets",
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    # None on failure, and when the worker wrote it to a file: the parent then
-    # needs only the counts, and not shipping the whole report saves the pool
-    # a pickle round trip per document.
+    # None on failure, and when the worker wrote it to a file or rendered it
+    # (`text`): the parent then needs only the counts, and not shipping the
+    # whole report saves the pool a pickle round trip per document.
     report: Report | None
     error: str | None = None  # one-line reason
     written: str | None = None  # output file written by the worker
@@ -152,7 +152,7 @@ def run_jobs(jobs: list[Job]) -> list[Outcome]:
 def run_job(job: Job) -> Outcome:
     """Analyze one input; write it when an output folder is set."""
     from .files import read_input, write_atomic
-    from .render import render_document, render_json, render_yaml
+    from .render import render_document
 
     settings = _worker_settings
     shown = display_path(job.path)
@@ -163,8 +163,7 @@ def run_job(job: Job) -> Outcome:
         if settings.get("out_dir"):
             suffix = settings["suffix"]
             written = output_path(settings["out_dir"], job, suffix)
-            data = report.to_dict()
-            write_atomic(written, render_json(data) if suffix == ".json" else render_yaml(data))
+            write_atomic(written, render_document(report, "json" if suffix == ".json" else "yaml"))
             return Outcome(shown, None, None, written, items)
         if settings.get("render"):
             return Outcome(
