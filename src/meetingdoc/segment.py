@@ -192,10 +192,6 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         return self.tokenizer.lcut(text)
 
-    def iter_tokens(self, text: str) -> Iterator[str]:
-        """Tokens one at a time: a huge report never holds all of them at once."""
-        return self.tokenizer.cut(text)
-
     @cached_property
     def _term_finder(self):
         import ahocorasick
