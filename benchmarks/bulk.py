@@ -197,9 +197,8 @@ def main() -> int:
                 identical[sink] = same_tree(out / "jobs1", out / "jobs2")
         cold = statistics.median(cold_start(paths[0]) for _ in range(max(args.repeat, 5)))
     finally:
-        for out in places.values():
-            if out is not None:
-                shutil.rmtree(out, ignore_errors=True)
+        for folder in {tmp, *(out for out in places.values() if out is not None)}:
+            shutil.rmtree(folder, ignore_errors=True)
 
     bare = results["bare jieba.lcut"]
     ratios = {}
